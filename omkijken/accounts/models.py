@@ -1,0 +1,165 @@
+"""Organisations, users, their roles, and the audit trail of reads of special-category data."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        CORPORATION = "corporation", _("Housing corporation")
+        CARE_PARTNER = "care_partner", _("Care partner")
+        MUNICIPALITY = "municipality", _("Municipality")
+        RESIDENTS_ASSOCIATION = "residents_association", _("Residents' association")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    # CBS municipality code (gemeentecode, 4 digits) for municipalities; the area they oversee.
+    municipality_code = models.CharField(_("CBS municipality code"), max_length=4, blank=True)
+    # For a residents' association: the corporation whose tenants it represents.
+    corporation = models.ForeignKey(
+        "self",
+        verbose_name=_("corporation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="associations",
+        limit_choices_to={"kind": Kind.CORPORATION},
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                name="organisation_kind_valid",
+                condition=Q(kind__in=["corporation", "care_partner", "municipality", "residents_association"]),
+            ),
+            models.CheckConstraint(
+                name="municipality_has_cbs_code",
+                condition=~Q(kind="municipality") | Q(municipality_code__regex=r"^[0-9]{4}$"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    PROJECT_LEADER = "project_leader", _("Project leader")
+    LETTING_OFFICER = "letting_officer", _("Letting officer")
+    BUILDING_MANAGER = "building_manager", _("Building manager")
+    CARE_COORDINATOR = "care_coordinator", _("Care-partner coordinator")
+    MUNICIPAL_OFFICER = "municipal_officer", _("Municipal officer")
+    RESIDENT = "resident", _("Resident")
+    ADMIN = "admin", _("Administrator")
+
+
+# Which organisation kinds a role belongs to. Checked by the membership service and form;
+# the database checks that the role is a known one.
+ROLE_ORGANISATION_KINDS: dict[str, set[str]] = {
+    Role.PROJECT_LEADER: {Organisation.Kind.CORPORATION},
+    Role.LETTING_OFFICER: {Organisation.Kind.CORPORATION},
+    Role.BUILDING_MANAGER: {Organisation.Kind.CORPORATION},
+    Role.ADMIN: {Organisation.Kind.CORPORATION},
+    Role.CARE_COORDINATOR: {Organisation.Kind.CARE_PARTNER},
+    Role.MUNICIPAL_OFFICER: {Organisation.Kind.MUNICIPALITY},
+    Role.RESIDENT: {Organisation.Kind.CORPORATION},
+}
+
+
+class User(AbstractUser):
+    """A person who logs in. Staff of an organisation, or a resident of a household."""
+
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=5, choices=[("nl", "Nederlands"), ("en", "English")], default="nl"
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def membership(self) -> Membership | None:
+        cached = getattr(self, "_membership_cache", False)
+        if cached is not False:
+            return cached  # type: ignore[return-value]
+        found = Membership.objects.select_related("organisation").filter(user=self).first()
+        self._membership_cache = found
+        return found
+
+    @property
+    def role(self) -> str | None:
+        membership = self.membership
+        return membership.role if membership else None
+
+    @property
+    def organisation(self) -> Organisation | None:
+        membership = self.membership
+        return membership.organisation if membership else None
+
+
+class Membership(models.Model):
+    """A user's one role in one organisation. One membership per user keeps scoping unambiguous."""
+
+    user = models.OneToOneField(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    job_title = models.CharField(_("job title"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(name="membership_role_valid", condition=Q(role__in=[r.value for r in Role])),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.organisation})"
+
+
+class AccessEvent(models.Model):
+    """One read of special-category data: who, when, whose record, which view, and why.
+
+    Written by the selectors that read such data, never by templates. Rows are never updated.
+    """
+
+    class Purpose(models.TextChoices):
+        LETTING = "letting", _("Letting and allocation")
+        CARE_COORDINATION = "care_coordination", _("Coordinating support for own clients")
+        PROJECT_MIX = "project_mix", _("Steering a project's mix")
+        TENANCY_MANAGEMENT = "tenancy_management", _("Tenancy management")
+        AUDIT = "audit", _("Privacy audit")
+        EXPORT = "export", _("Export to a corporation system")
+
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(User, verbose_name=_("who"), on_delete=models.PROTECT, related_name="access_events")
+    actor_role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    household = models.ForeignKey(
+        "residents.Household", verbose_name=_("whose record"), on_delete=models.PROTECT, related_name="access_events"
+    )
+    # The data subject's corporation: that corporation may audit reads of its tenants' data.
+    corporation = models.ForeignKey(
+        Organisation, verbose_name=_("corporation"), on_delete=models.PROTECT, related_name="access_events"
+    )
+    record = models.CharField(_("record"), max_length=60)
+    view = models.CharField(_("view"), max_length=100)
+    purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+
+    class Meta:
+        verbose_name = _("access event")
+        verbose_name_plural = _("access events")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["corporation", "-at"]), models.Index(fields=["household", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} → {self.household_id} ({self.view})"

@@ -1,0 +1,35 @@
+"""Who may do what: the one table of role capabilities.
+
+Selectors enforce *which records* an actor sees (their organisation, complexes, clients or
+household); this table says *which kinds of page or data* a role may use at all. Templates never
+decide access.
+"""
+
+from __future__ import annotations
+
+from omkijken.accounts.models import Role
+
+CAPABILITIES: dict[str, frozenset[str]] = {
+    # Pages
+    "view_complexes": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}),
+    "view_projects": frozenset(
+        {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.CARE_COORDINATOR, Role.ADMIN}
+    ),
+    "view_households": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}),
+    "view_clients": frozenset({Role.CARE_COORDINATOR}),
+    "view_municipal_report": frozenset({Role.MUNICIPAL_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
+    "audit_access": frozenset({Role.ADMIN}),
+    # Special-category data (target group, care partner, care lease types), person level.
+    # The building manager only learns whom to call at the partner, never the target group.
+    "read_target_group": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.CARE_COORDINATOR, Role.ADMIN}),
+    "record_target_group": frozenset({Role.LETTING_OFFICER, Role.CARE_COORDINATOR}),
+    # Writes
+    "change_project": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
+}
+
+
+def can(user: object, capability: str) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    role = getattr(user, "role", None)
+    return role is not None and role in CAPABILITIES[capability]

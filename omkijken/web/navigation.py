@@ -1,0 +1,38 @@
+"""The navigation each role sees. Pages themselves enforce access in their selectors; this only
+decides which links to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from omkijken.accounts.models import Role
+from omkijken.accounts.policy import can
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url: str
+    name: str
+
+
+def navigation_for(user: object) -> list[NavItem]:
+    items = [NavItem(_("Home"), reverse("home"), "home")]
+    role = getattr(user, "role", None)
+    if can(user, "view_complexes"):
+        items.append(NavItem(_("Complexes"), reverse("complex_list"), "complexes"))
+    if can(user, "view_projects"):
+        items.append(NavItem(_("Projects"), reverse("project_list"), "projects"))
+    if can(user, "view_households"):
+        items.append(NavItem(_("Households"), reverse("household_list"), "households"))
+    if role == Role.CARE_COORDINATOR:
+        items.append(NavItem(_("My clients"), reverse("client_list"), "clients"))
+    if can(user, "view_municipal_report"):
+        items.append(NavItem(_("Report"), reverse("municipal_report"), "report"))
+    if can(user, "audit_access"):
+        items.append(NavItem(_("Access log"), reverse("access_log"), "audit"))
+    return items
