@@ -1,0 +1,44 @@
+"""The fictional cast shared by the demo and the tests (Zulip style): one persona per role.
+
+No real person's name. Every persona logs in with DEMO_PASSWORD in the demo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from omkijken.accounts.models import Role
+
+DEMO_PASSWORD = "omkijken-demo"  # noqa: S105 - demo only, printed in the README
+
+
+@dataclass(frozen=True)
+class Persona:
+    username: str
+    first_name: str
+    last_name: str
+    role: str
+    organisation: str  # key into ORGANISATIONS below
+    description: str
+
+
+CORPORATION = "Woonhaven"
+CARE_PARTNER = "Stichting Tussenstap"
+OTHER_CARE_PARTNERS = ("Lindeborg Begeleiding", "Het Anker Ambulant")
+MUNICIPALITY = "Gemeente Vechtstad"
+MUNICIPALITY_CODE = "0344"
+OTHER_CORPORATION = "Stadswonen Oost"
+
+PERSONAS: dict[str, Persona] = {
+    p.username: p
+    for p in [
+        Persona("projectleider", "Fenna", "de Wit", Role.PROJECT_LEADER, CORPORATION, "leads the mixed-living projects"),
+        Persona("verhuur", "Sanne", "Bakker", Role.LETTING_OFFICER, CORPORATION, "letting officer"),
+        Persona("beheerder", "Karim", "Ouali", Role.BUILDING_MANAGER, CORPORATION, "all-round building manager"),
+        Persona("zorgpartner", "Mirjam", "Kok", Role.CARE_COORDINATOR, CARE_PARTNER, "care-partner coordinator"),
+        Persona("gemeente", "Joost", "Vermeulen", Role.MUNICIPAL_OFFICER, MUNICIPALITY, "municipal officer"),
+        Persona("buur", "Lotte", "Hendriks", Role.RESIDENT, CORPORATION, "good neighbour (Nieuwe Buur)"),
+        Persona("bewoner", "Dawit", "Tesfaye", Role.RESIDENT, CORPORATION, "vulnerable resident, client of the care partner"),
+        Persona("admin", "Admin", "Beheer", Role.ADMIN, CORPORATION, "corporation administrator"),
+    ]
+}
