@@ -39,7 +39,9 @@ class Organisation(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="organisation_kind_valid",
-                condition=Q(kind__in=["corporation", "care_partner", "municipality", "residents_association"]),
+                condition=Q(
+                    kind__in=["corporation", "care_partner", "municipality", "residents_association"]
+                ),
             ),
             models.CheckConstraint(
                 name="municipality_has_cbs_code",
@@ -120,7 +122,9 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            models.CheckConstraint(name="membership_role_valid", condition=Q(role__in=[r.value for r in Role])),
+            models.CheckConstraint(
+                name="membership_role_valid", condition=Q(role__in=[r.value for r in Role])
+            ),
         ]
 
     def __str__(self) -> str:
@@ -142,10 +146,15 @@ class AccessEvent(models.Model):
         EXPORT = "export", _("Export to a corporation system")
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(User, verbose_name=_("who"), on_delete=models.PROTECT, related_name="access_events")
+    actor = models.ForeignKey(
+        User, verbose_name=_("who"), on_delete=models.PROTECT, related_name="access_events"
+    )
     actor_role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     household = models.ForeignKey(
-        "residents.Household", verbose_name=_("whose record"), on_delete=models.PROTECT, related_name="access_events"
+        "residents.Household",
+        verbose_name=_("whose record"),
+        on_delete=models.PROTECT,
+        related_name="access_events",
     )
     # The data subject's corporation: that corporation may audit reads of its tenants' data.
     corporation = models.ForeignKey(

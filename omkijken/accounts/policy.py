@@ -11,17 +11,23 @@ from omkijken.accounts.models import Role
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     # Pages
-    "view_complexes": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}),
+    "view_complexes": frozenset(
+        {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}
+    ),
     "view_projects": frozenset(
         {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.CARE_COORDINATOR, Role.ADMIN}
     ),
-    "view_households": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}),
+    "view_households": frozenset(
+        {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}
+    ),
     "view_clients": frozenset({Role.CARE_COORDINATOR}),
     "view_municipal_report": frozenset({Role.MUNICIPAL_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
     "audit_access": frozenset({Role.ADMIN}),
     # Special-category data (target group, care partner, care lease types), person level.
     # The building manager only learns whom to call at the partner, never the target group.
-    "read_target_group": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.CARE_COORDINATOR, Role.ADMIN}),
+    "read_target_group": frozenset(
+        {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.CARE_COORDINATOR, Role.ADMIN}
+    ),
     "record_target_group": frozenset({Role.LETTING_OFFICER, Role.CARE_COORDINATOR}),
     # Writes
     "change_project": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),

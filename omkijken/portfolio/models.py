@@ -25,9 +25,13 @@ class Neighbourhood(models.Model):
         verbose_name_plural = _("neighbourhoods")
         ordering = ["municipality_name", "district_name", "name"]
         constraints = [
-            models.CheckConstraint(name="neighbourhood_municipality_code", condition=Q(municipality_code__regex=r"^[0-9]{4}$")),
+            models.CheckConstraint(
+                name="neighbourhood_municipality_code", condition=Q(municipality_code__regex=r"^[0-9]{4}$")
+            ),
             # WK + 4-digit municipality + 2 digits; BU + WK-part + 2 digits.
-            models.CheckConstraint(name="neighbourhood_district_code", condition=Q(district_code__regex=r"^WK[0-9]{6}$")),
+            models.CheckConstraint(
+                name="neighbourhood_district_code", condition=Q(district_code__regex=r"^WK[0-9]{6}$")
+            ),
             models.CheckConstraint(name="neighbourhood_buurt_code", condition=Q(code__regex=r"^BU[0-9]{8}$")),
         ]
 
@@ -72,9 +76,15 @@ class Complex(models.Model):
         verbose_name_plural = _("complexes")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["corporation", "code"], name="complex_code_unique_per_corporation"),
-            models.CheckConstraint(name="complex_storeys_positive", condition=Q(storeys__gte=1) & Q(storeys__lte=60)),
-            models.CheckConstraint(name="complex_year_built_sane", condition=Q(year_built__gte=1800) & Q(year_built__lte=2100)),
+            models.UniqueConstraint(
+                fields=["corporation", "code"], name="complex_code_unique_per_corporation"
+            ),
+            models.CheckConstraint(
+                name="complex_storeys_positive", condition=Q(storeys__gte=1) & Q(storeys__lte=60)
+            ),
+            models.CheckConstraint(
+                name="complex_year_built_sane", condition=Q(year_built__gte=1800) & Q(year_built__lte=2100)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -89,21 +99,27 @@ class Section(models.Model):
         GALLERY = "gallery", _("Gallery (galerij)")
         FLOOR_GROUP = "floor_group", _("Floor group")
 
-    complex = models.ForeignKey(Complex, verbose_name=_("complex"), on_delete=models.CASCADE, related_name="sections")
+    complex = models.ForeignKey(
+        Complex, verbose_name=_("complex"), on_delete=models.CASCADE, related_name="sections"
+    )
     name = models.CharField(_("name"), max_length=80)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     max_vulnerable = models.PositiveSmallIntegerField(
         _("maximum vulnerable households"),
         null=True,
         blank=True,
-        help_text=_("Leave empty for no cap. Keeps vulnerable residents from being clustered in one section."),
+        help_text=_(
+            "Leave empty for no cap. Keeps vulnerable residents from being clustered in one section."
+        ),
     )
 
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["complex", "name"]
-        constraints = [models.UniqueConstraint(fields=["complex", "name"], name="section_name_unique_per_complex")]
+        constraints = [
+            models.UniqueConstraint(fields=["complex", "name"], name="section_name_unique_per_complex")
+        ]
 
     def __str__(self) -> str:
         return f"{self.complex} – {self.name}"
@@ -116,9 +132,16 @@ class Unit(models.Model):
         DAEB = "DAEB", _("DAEB (social rent)")
         NON_DAEB = "NDAEB", _("Non-DAEB")
 
-    complex = models.ForeignKey(Complex, verbose_name=_("complex"), on_delete=models.PROTECT, related_name="units")
+    complex = models.ForeignKey(
+        Complex, verbose_name=_("complex"), on_delete=models.PROTECT, related_name="units"
+    )
     section = models.ForeignKey(
-        Section, verbose_name=_("section"), null=True, blank=True, on_delete=models.PROTECT, related_name="units"
+        Section,
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="units",
     )
     code = models.CharField(_("unit code (VHE)"), max_length=30)
     street = models.CharField(_("street"), max_length=120)
@@ -130,7 +153,9 @@ class Unit(models.Model):
     rooms = models.PositiveSmallIntegerField(_("rooms"))
     floor_area = models.PositiveSmallIntegerField(_("floor area (m²)"), null=True, blank=True)
     net_rent = models.DecimalField(_("net rent (kale huur, €/month)"), max_digits=8, decimal_places=2)
-    daeb_label = models.CharField(_("DAEB label"), max_length=5, choices=DaebLabel.choices, default=DaebLabel.DAEB)
+    daeb_label = models.CharField(
+        _("DAEB label"), max_length=5, choices=DaebLabel.choices, default=DaebLabel.DAEB
+    )
     has_lift = models.BooleanField(_("lift access"), default=False)
     wheelchair_accessible = models.BooleanField(_("wheelchair accessible"), default=False)
     min_household_size = models.PositiveSmallIntegerField(_("minimum household size"), default=1)
@@ -147,12 +172,17 @@ class Unit(models.Model):
             ),
             models.CheckConstraint(name="unit_rooms_positive", condition=Q(rooms__gte=1)),
             models.CheckConstraint(name="unit_rent_not_negative", condition=Q(net_rent__gte=Decimal("0"))),
-            models.CheckConstraint(name="unit_postcode_format", condition=Q(postcode__regex=r"^[1-9][0-9]{3}[A-Z]{2}$")),
+            models.CheckConstraint(
+                name="unit_postcode_format", condition=Q(postcode__regex=r"^[1-9][0-9]{3}[A-Z]{2}$")
+            ),
             models.CheckConstraint(
                 name="unit_household_size_range",
-                condition=Q(min_household_size__gte=1) & Q(max_household_size__gte=models.F("min_household_size")),
+                condition=Q(min_household_size__gte=1)
+                & Q(max_household_size__gte=models.F("min_household_size")),
             ),
-            models.CheckConstraint(name="unit_daeb_label_valid", condition=Q(daeb_label__in=["DAEB", "NDAEB"])),
+            models.CheckConstraint(
+                name="unit_daeb_label_valid", condition=Q(daeb_label__in=["DAEB", "NDAEB"])
+            ),
         ]
 
     def __str__(self) -> str:

@@ -35,7 +35,9 @@ class Project(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
-    complexes = models.ManyToManyField("portfolio.Complex", verbose_name=_("complexes"), related_name="projects")
+    complexes = models.ManyToManyField(
+        "portfolio.Complex", verbose_name=_("complexes"), related_name="projects"
+    )
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.INITIATIVE)
     target_vulnerable_share = models.DecimalField(
         _("target vulnerable share"),
@@ -44,7 +46,11 @@ class Project(models.Model):
         help_text=_("Share of homes for vulnerable households, e.g. 0.300 for 30%."),
     )
     tolerance = models.DecimalField(
-        _("tolerance"), max_digits=4, decimal_places=3, default=Decimal("0.050"), help_text=_("e.g. 0.050 for ±5 points.")
+        _("tolerance"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.050"),
+        help_text=_("e.g. 0.050 for ±5 points."),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     leader = models.ForeignKey(
@@ -61,12 +67,17 @@ class Project(models.Model):
         verbose_name_plural = _("projects")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["corporation", "name"], name="project_name_unique_per_corporation"),
+            models.UniqueConstraint(
+                fields=["corporation", "name"], name="project_name_unique_per_corporation"
+            ),
             models.CheckConstraint(
                 name="project_target_share_between_0_and_1",
                 condition=Q(target_vulnerable_share__gte=0) & Q(target_vulnerable_share__lte=1),
             ),
-            models.CheckConstraint(name="project_tolerance_between_0_and_half", condition=Q(tolerance__gte=0) & Q(tolerance__lte=Decimal("0.5"))),
+            models.CheckConstraint(
+                name="project_tolerance_between_0_and_half",
+                condition=Q(tolerance__gte=0) & Q(tolerance__lte=Decimal("0.5")),
+            ),
             models.CheckConstraint(name="project_phase_valid", condition=Q(phase__in=PHASE_ORDER)),
         ]
 
@@ -85,17 +96,24 @@ class Project(models.Model):
 class PhaseChange(models.Model):
     """History of a project's phases: who moved it, when, and why."""
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="phase_changes")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="phase_changes"
+    )
     from_phase = models.CharField(_("from"), max_length=20, choices=Phase.choices, blank=True)
     to_phase = models.CharField(_("to"), max_length=20, choices=Phase.choices)
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("phase change")
         verbose_name_plural = _("phase changes")
         ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.from_phase} → {self.to_phase}"
 
 
 class WorkingGroup(models.Model):
@@ -104,10 +122,15 @@ class WorkingGroup(models.Model):
         LETTING = "verhuur", _("Letting (verhuur)")
         COMMUNICATION = "communicatie", _("Communication (communicatie)")
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="working_groups")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="working_groups"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="WorkingGroupMember", verbose_name=_("members"), related_name="working_groups"
+        settings.AUTH_USER_MODEL,
+        through="WorkingGroupMember",
+        verbose_name=_("members"),
+        related_name="working_groups",
     )
 
     class Meta:
@@ -115,8 +138,12 @@ class WorkingGroup(models.Model):
         verbose_name_plural = _("working groups")
         ordering = ["project", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "kind"], name="one_working_group_of_a_kind_per_project"),
-            models.CheckConstraint(name="working_group_kind_valid", condition=Q(kind__in=["beheer", "verhuur", "communicatie"])),
+            models.UniqueConstraint(
+                fields=["project", "kind"], name="one_working_group_of_a_kind_per_project"
+            ),
+            models.CheckConstraint(
+                name="working_group_kind_valid", condition=Q(kind__in=["beheer", "verhuur", "communicatie"])
+            ),
         ]
 
     def __str__(self) -> str:
@@ -124,8 +151,12 @@ class WorkingGroup(models.Model):
 
 
 class WorkingGroupMember(models.Model):
-    group = models.ForeignKey(WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("working group"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="+"
+    )
     is_chair = models.BooleanField(_("chair"), default=False)
 
     class Meta:
@@ -133,7 +164,9 @@ class WorkingGroupMember(models.Model):
         verbose_name_plural = _("working-group members")
         constraints = [
             models.UniqueConstraint(fields=["group", "user"], name="working_group_member_once"),
-            models.UniqueConstraint(fields=["group"], condition=Q(is_chair=True), name="one_chair_per_working_group"),
+            models.UniqueConstraint(
+                fields=["group"], condition=Q(is_chair=True), name="one_chair_per_working_group"
+            ),
         ]
 
 
@@ -141,8 +174,12 @@ class CarePartnerAgreement(models.Model):
     """A care partner's agreement for one complex of a project: how many clients it supports there,
     and the room it uses in the building."""
 
-    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="agreements")
-    complex = models.ForeignKey("portfolio.Complex", verbose_name=_("complex"), on_delete=models.PROTECT, related_name="agreements")
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="agreements"
+    )
+    complex = models.ForeignKey(
+        "portfolio.Complex", verbose_name=_("complex"), on_delete=models.PROTECT, related_name="agreements"
+    )
     care_partner = models.ForeignKey(
         "accounts.Organisation",
         verbose_name=_("care partner"),
@@ -163,9 +200,12 @@ class CarePartnerAgreement(models.Model):
         verbose_name_plural = _("care-partner agreements")
         ordering = ["project", "care_partner__name"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "complex", "care_partner"], name="one_agreement_per_partner_complex"),
+            models.UniqueConstraint(
+                fields=["project", "complex", "care_partner"], name="one_agreement_per_partner_complex"
+            ),
             models.CheckConstraint(
-                name="agreement_end_after_start", condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date"))
+                name="agreement_end_after_start",
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
             ),
         ]
 

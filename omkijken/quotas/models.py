@@ -38,10 +38,13 @@ class Quota(models.Model):
         verbose_name_plural = _("quotas")
         ordering = ["-year", "target_group"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "corporation", "year", "target_group"], name="quota_unique"),
+            models.UniqueConstraint(
+                fields=["municipality", "corporation", "year", "target_group"], name="quota_unique"
+            ),
             models.CheckConstraint(name="quota_year_sane", condition=Q(year__gte=2000) & Q(year__lte=2100)),
             models.CheckConstraint(
-                name="quota_target_group_valid", condition=Q(target_group__in=["*", *[t.value for t in TargetGroup]])
+                name="quota_target_group_valid",
+                condition=Q(target_group__in=["*", *[t.value for t in TargetGroup]]),
             ),
         ]
 

@@ -27,7 +27,9 @@ class Household(models.Model):
         limit_choices_to={"kind": "corporation"},
     )
     reference = models.CharField(_("reference"), max_length=30)
-    name = models.CharField(_("name"), max_length=120, help_text=_("How the household is addressed, e.g. 'Family Jansen'."))
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("How the household is addressed, e.g. 'Family Jansen'.")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -35,7 +37,9 @@ class Household(models.Model):
         verbose_name_plural = _("households")
         ordering = ["name", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["corporation", "reference"], name="household_reference_unique_per_corporation")
+            models.UniqueConstraint(
+                fields=["corporation", "reference"], name="household_reference_unique_per_corporation"
+            )
         ]
 
     def __str__(self) -> str:
@@ -45,7 +49,9 @@ class Household(models.Model):
 class Person(models.Model):
     """A member of a household (VERA NatuurlijkPersoon)."""
 
-    household = models.ForeignKey(Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="members")
+    household = models.ForeignKey(
+        Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="members"
+    )
     first_name = models.CharField(_("first name"), max_length=80)
     name_prefix = models.CharField(_("prefix (tussenvoegsel)"), max_length=20, blank=True)
     last_name = models.CharField(_("last name"), max_length=80)
@@ -70,7 +76,9 @@ class Person(models.Model):
             models.UniqueConstraint(
                 fields=["household"], condition=Q(is_main_tenant=True), name="one_main_tenant_per_household"
             ),
-            models.CheckConstraint(name="person_birth_date_sane", condition=Q(birth_date__gte=dt.date(1900, 1, 1))),
+            models.CheckConstraint(
+                name="person_birth_date_sane", condition=Q(birth_date__gte=dt.date(1900, 1, 1))
+            ),
         ]
 
     def __str__(self) -> str:
@@ -100,9 +108,15 @@ class Lease(models.Model):
     agreement with the care partner.
     """
 
-    unit = models.ForeignKey("portfolio.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="leases")
-    household = models.ForeignKey(Household, verbose_name=_("household"), on_delete=models.PROTECT, related_name="leases")
-    lease_type = models.CharField(_("lease type"), max_length=20, choices=LeaseType.choices, default=LeaseType.REGULAR)
+    unit = models.ForeignKey(
+        "portfolio.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="leases"
+    )
+    household = models.ForeignKey(
+        Household, verbose_name=_("household"), on_delete=models.PROTECT, related_name="leases"
+    )
+    lease_type = models.CharField(
+        _("lease type"), max_length=20, choices=LeaseType.choices, default=LeaseType.REGULAR
+    )
     care_partner = models.ForeignKey(
         "accounts.Organisation",
         verbose_name=_("care partner"),
@@ -122,29 +136,41 @@ class Lease(models.Model):
         verbose_name_plural = _("leases")
         ordering = ["-start_date"]
         constraints = [
-            models.CheckConstraint(name="lease_type_valid", condition=Q(lease_type__in=[t.value for t in LeaseType])),
             models.CheckConstraint(
-                name="lease_end_after_start", condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date"))
+                name="lease_type_valid", condition=Q(lease_type__in=[t.value for t in LeaseType])
+            ),
+            models.CheckConstraint(
+                name="lease_end_after_start",
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
             ),
             models.CheckConstraint(name="lease_rent_not_negative", condition=Q(net_rent__gte=0)),
             models.CheckConstraint(
-                name="temporary_lease_has_end", condition=~Q(lease_type="temporary") | Q(end_date__isnull=False)
+                name="temporary_lease_has_end",
+                condition=~Q(lease_type="temporary") | Q(end_date__isnull=False),
             ),
             models.CheckConstraint(
                 name="omklap_lease_has_partner_and_flip_date",
                 condition=~Q(lease_type="omklap")
-                | (Q(care_partner__isnull=False) & Q(flip_date__isnull=False) & Q(flip_date__gt=F("start_date"))),
+                | (
+                    Q(care_partner__isnull=False)
+                    & Q(flip_date__isnull=False)
+                    & Q(flip_date__gt=F("start_date"))
+                ),
             ),
             models.CheckConstraint(
-                name="driehoek_lease_has_partner", condition=~Q(lease_type="driehoek") | Q(care_partner__isnull=False)
+                name="driehoek_lease_has_partner",
+                condition=~Q(lease_type="driehoek") | Q(care_partner__isnull=False),
             ),
             models.CheckConstraint(
                 name="only_care_leases_name_a_partner",
-                condition=Q(lease_type__in=["omklap", "driehoek"]) | (Q(care_partner__isnull=True) & Q(flip_date__isnull=True)),
+                condition=Q(lease_type__in=["omklap", "driehoek"])
+                | (Q(care_partner__isnull=True) & Q(flip_date__isnull=True)),
             ),
             # At most one open-ended lease per unit and per household. On PostgreSQL an exclusion
             # constraint (migration 0002) also forbids any two overlapping leases of one unit.
-            models.UniqueConstraint(fields=["unit"], condition=Q(end_date__isnull=True), name="one_open_lease_per_unit"),
+            models.UniqueConstraint(
+                fields=["unit"], condition=Q(end_date__isnull=True), name="one_open_lease_per_unit"
+            ),
             models.UniqueConstraint(
                 fields=["household"], condition=Q(end_date__isnull=True), name="one_open_lease_per_household"
             ),
@@ -183,7 +209,9 @@ class TargetGroupStatus(models.Model):
     support plan, no notes.
     """
 
-    household = models.ForeignKey(Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="+")
+    household = models.ForeignKey(
+        Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="+"
+    )
     target_group = models.CharField(_("target group"), max_length=4, choices=TargetGroup.choices)
     care_partner = models.ForeignKey(
         "accounts.Organisation",
@@ -203,7 +231,11 @@ class TargetGroupStatus(models.Model):
         help_text=_("Reference to the consent the care partner holds; never the consent's content."),
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
@@ -212,13 +244,17 @@ class TargetGroupStatus(models.Model):
         verbose_name_plural = _("target-group statuses")
         default_permissions = ()
         constraints = [
-            models.CheckConstraint(name="target_group_valid", condition=Q(target_group__in=[t.value for t in TargetGroup])),
+            models.CheckConstraint(
+                name="target_group_valid", condition=Q(target_group__in=[t.value for t in TargetGroup])
+            ),
             models.CheckConstraint(
                 name="target_group_status_end_after_start",
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
             ),
             models.UniqueConstraint(
-                fields=["household"], condition=Q(end_date__isnull=True), name="one_open_target_group_status_per_household"
+                fields=["household"],
+                condition=Q(end_date__isnull=True),
+                name="one_open_target_group_status_per_household",
             ),
         ]
 

@@ -6,58 +6,113 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('residents', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("residents", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='accessevent',
-            name='household',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='access_events', to='residents.household', verbose_name='whose record'),
+            model_name="accessevent",
+            name="household",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="access_events",
+                to="residents.household",
+                verbose_name="whose record",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='user',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='user'),
+            model_name="membership",
+            name="user",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="user",
+            ),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='corporation',
-            field=models.ForeignKey(blank=True, limit_choices_to={'kind': 'corporation'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='associations', to='accounts.organisation', verbose_name='corporation'),
+            model_name="organisation",
+            name="corporation",
+            field=models.ForeignKey(
+                blank=True,
+                limit_choices_to={"kind": "corporation"},
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="associations",
+                to="accounts.organisation",
+                verbose_name="corporation",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='accounts.organisation', verbose_name='organisation'),
+            model_name="membership",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="memberships",
+                to="accounts.organisation",
+                verbose_name="organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='accessevent',
-            name='corporation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='access_events', to='accounts.organisation', verbose_name='corporation'),
+            model_name="accessevent",
+            name="corporation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="access_events",
+                to="accounts.organisation",
+                verbose_name="corporation",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['corporation', 'care_partner', 'municipality', 'residents_association'])), name='organisation_kind_valid'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("kind__in", ["corporation", "care_partner", "municipality", "residents_association"])
+                ),
+                name="organisation_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'municipality'), _negated=True), ('municipality_code__regex', '^[0-9]{4}$'), _connector='OR'), name='municipality_has_cbs_code'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "municipality"), _negated=True),
+                    ("municipality_code__regex", "^[0-9]{4}$"),
+                    _connector="OR",
+                ),
+                name="municipality_has_cbs_code",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['project_leader', 'letting_officer', 'building_manager', 'care_coordinator', 'municipal_officer', 'resident', 'admin'])), name='membership_role_valid'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "role__in",
+                        [
+                            "project_leader",
+                            "letting_officer",
+                            "building_manager",
+                            "care_coordinator",
+                            "municipal_officer",
+                            "resident",
+                            "admin",
+                        ],
+                    )
+                ),
+                name="membership_role_valid",
+            ),
         ),
         migrations.AddIndex(
-            model_name='accessevent',
-            index=models.Index(fields=['corporation', '-at'], name='accounts_ac_corpora_a672b2_idx'),
+            model_name="accessevent",
+            index=models.Index(fields=["corporation", "-at"], name="accounts_ac_corpora_a672b2_idx"),
         ),
         migrations.AddIndex(
-            model_name='accessevent',
-            index=models.Index(fields=['household', '-at'], name='accounts_ac_househo_b3442b_idx'),
+            model_name="accessevent",
+            index=models.Index(fields=["household", "-at"], name="accounts_ac_househo_b3442b_idx"),
         ),
     ]

@@ -5,29 +5,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Quota',
+            name="Quota",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('target_group', models.CharField(choices=[('*', 'Any vulnerable household'), ('DAK', 'Formerly homeless'), ('GGZ', 'Mental-health care client'), ('PSY', '(Former) psychiatric patient'), ('STH', 'Refugee status holder'), ('UIT', 'Outflow from an institution'), ('VER', '(Former) addict'), ('GED', 'Former detainee'), ('VBE', 'Intellectual disability'), ('ZIN', 'Care indication'), ('SKA', 'Skaeve Huse')], help_text='A target-group code, or * for any vulnerable household.', max_length=4, verbose_name='target group')),
-                ('required', models.PositiveIntegerField(verbose_name='households to house')),
-                ('corporation', models.ForeignKey(limit_choices_to={'kind': 'corporation'}, on_delete=django.db.models.deletion.PROTECT, related_name='quotas', to='accounts.organisation', verbose_name='corporation')),
-                ('municipality', models.ForeignKey(limit_choices_to={'kind': 'municipality'}, on_delete=django.db.models.deletion.PROTECT, related_name='quotas_set', to='accounts.organisation', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "target_group",
+                    models.CharField(
+                        choices=[
+                            ("*", "Any vulnerable household"),
+                            ("DAK", "Formerly homeless"),
+                            ("GGZ", "Mental-health care client"),
+                            ("PSY", "(Former) psychiatric patient"),
+                            ("STH", "Refugee status holder"),
+                            ("UIT", "Outflow from an institution"),
+                            ("VER", "(Former) addict"),
+                            ("GED", "Former detainee"),
+                            ("VBE", "Intellectual disability"),
+                            ("ZIN", "Care indication"),
+                            ("SKA", "Skaeve Huse"),
+                        ],
+                        help_text="A target-group code, or * for any vulnerable household.",
+                        max_length=4,
+                        verbose_name="target group",
+                    ),
+                ),
+                ("required", models.PositiveIntegerField(verbose_name="households to house")),
+                (
+                    "corporation",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "corporation"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="quotas",
+                        to="accounts.organisation",
+                        verbose_name="corporation",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "municipality"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="quotas_set",
+                        to="accounts.organisation",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quota',
-                'verbose_name_plural': 'quotas',
-                'ordering': ['-year', 'target_group'],
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'corporation', 'year', 'target_group'), name='quota_unique'), models.CheckConstraint(condition=models.Q(('year__gte', 2000), ('year__lte', 2100)), name='quota_year_sane'), models.CheckConstraint(condition=models.Q(('target_group__in', ['*', 'DAK', 'GGZ', 'PSY', 'STH', 'UIT', 'VER', 'GED', 'VBE', 'ZIN', 'SKA'])), name='quota_target_group_valid')],
+                "verbose_name": "quota",
+                "verbose_name_plural": "quotas",
+                "ordering": ["-year", "target_group"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "corporation", "year", "target_group"), name="quota_unique"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("year__gte", 2000), ("year__lte", 2100)), name="quota_year_sane"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "target_group__in",
+                                ["*", "DAK", "GGZ", "PSY", "STH", "UIT", "VER", "GED", "VBE", "ZIN", "SKA"],
+                            )
+                        ),
+                        name="quota_target_group_valid",
+                    ),
+                ],
             },
         ),
     ]

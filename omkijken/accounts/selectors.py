@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from omkijken.accounts.models import AccessEvent, Role, User
+from omkijken.accounts.policy import can
+
+
+def access_events_for(actor: User) -> QuerySet[AccessEvent]:
+    """Reads of special-category data an actor may audit: a corporation admin sees every read of
+    its own tenants' data, whoever made it (care partners included)."""
+    if not can(actor, "audit_access") or actor.role != Role.ADMIN:
+        return AccessEvent.objects.none()
+    return AccessEvent.objects.filter(corporation=actor.organisation).select_related("actor", "household")

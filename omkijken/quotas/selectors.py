@@ -1,0 +1,173 @@
+"""Aggregates for the municipality and for quota (taakstelling) reporting.
+
+Municipal officers see aggregates only. Every count under SUPPRESSION_THRESHOLD is suppressed,
+and where exactly one cell of a breakdown is suppressed the next smallest is suppressed too, so
+that a shown total cannot give the hidden cell away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from omkijken.accounts.models import Organisation, Role, User
+from omkijken.accounts.policy import can
+from omkijken.portfolio.models import Neighbourhood, Unit
+from omkijken.quotas.models import Quota
+from omkijken.residents.models import Lease, TargetGroup, TargetGroupStatus
+from omkijken.residents.selectors import current_lease_filter, open_status_filter, vulnerable_exists
+
+SUPPRESSION_THRESHOLD = 5
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A count that may be suppressed. ``value`` is None when suppressed."""
+
+    value: int | None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.value is None
+
+
+def suppress(counts: dict[str, int]) -> dict[str, Cell]:
+    """Primary suppression of counts under the threshold, plus secondary suppression of the next
+    smallest cell when only one is hidden (the total would otherwise reveal it)."""
+    cells = {key: Cell(None if n < SUPPRESSION_THRESHOLD else n) for key, n in counts.items()}
+    hidden = [k for k, c in cells.items() if c.suppressed]
+    if len(hidden) == 1:
+        shown = sorted((n, k) for k, n in counts.items() if not cells[k].suppressed)
+        if shown:
+            cells[shown[0][1]] = Cell(None)
+    return cells
+
+
+@dataclass(frozen=True)
+class NeighbourhoodRow:
+    neighbourhood: Neighbourhood
+    homes: int
+    occupied: int
+    vulnerable: Cell
+
+    @property
+    def share(self) -> float | None:
+        if self.vulnerable.value is None or self.occupied == 0:
+            return None
+        return self.vulnerable.value / self.occupied
+
+
+@dataclass(frozen=True)
+class QuotaRow:
+    corporation: Organisation
+    target_group: str
+    target_group_label: str
+    required: int
+    housed: Cell
+
+
+@dataclass(frozen=True)
+class MunicipalReport:
+    year: int
+    neighbourhoods: list[NeighbourhoodRow]
+    by_target_group: dict[str, Cell]
+    target_group_labels: dict[str, str]
+    quotas: list[QuotaRow]
+
+
+def _scope(actor: User) -> tuple[Q, Q] | None:
+    """Filters on Unit and on Quota for the actor's area: a municipality its CBS code, a
+    corporation its own homes."""
+    org = actor.organisation
+    if org is None or not can(actor, "view_municipal_report"):
+        return None
+    if actor.role == Role.MUNICIPAL_OFFICER:
+        return Q(complex__neighbourhood__municipality_code=org.municipality_code), Q(municipality=org)
+    return Q(complex__corporation=org), Q(corporation=org)
+
+
+def municipal_report(
+    actor: User, *, year: int | None = None, on: dt.date | None = None
+) -> MunicipalReport | None:
+    on = on or timezone.localdate()
+    year = year or on.year
+    scope = _scope(actor)
+    if scope is None:
+        return None
+    unit_scope, quota_scope = scope
+    unit_ids = Unit.objects.filter(unit_scope).values("id")
+
+    homes = dict(
+        Unit.objects.filter(unit_scope).values_list("complex__neighbourhood_id").annotate(n=Count("id"))
+    )
+    occupancy = {
+        row["unit__complex__neighbourhood_id"]: row
+        for row in Lease.objects.filter(current_lease_filter(on), unit_id__in=unit_ids)
+        .annotate(is_vulnerable=vulnerable_exists(on))
+        .values("unit__complex__neighbourhood_id")
+        .annotate(occupied=Count("id"), vulnerable=Count("id", filter=Q(is_vulnerable=True)))
+    }
+    neighbourhoods = Neighbourhood.objects.filter(pk__in=homes.keys()).order_by("district_name", "name")
+    vulnerable_cells = suppress(
+        {str(n.pk): occupancy.get(n.pk, {}).get("vulnerable", 0) for n in neighbourhoods}
+    )
+    rows = [
+        NeighbourhoodRow(
+            neighbourhood=n,
+            homes=homes[n.pk],
+            occupied=occupancy.get(n.pk, {}).get("occupied", 0),
+            vulnerable=vulnerable_cells[str(n.pk)],
+        )
+        for n in neighbourhoods
+    ]
+
+    current_households = Lease.objects.filter(current_lease_filter(on), unit_id__in=unit_ids).values(
+        "household_id"
+    )
+    by_group = dict(
+        TargetGroupStatus.objects.filter(open_status_filter(on), household_id__in=current_households)
+        .values_list("target_group")
+        .annotate(n=Count("id"))
+    )
+    labels = {code: str(label) for code, label in TargetGroup.choices}
+    by_target_group = suppress({code: by_group.get(code, 0) for code in labels})
+
+    # Housed this year, per corporation: leases started in the year by households that were in a
+    # target group when their lease started.
+    started = Lease.objects.filter(unit_id__in=unit_ids, start_date__year=year).values_list(
+        "household_id", "start_date", "unit__complex__corporation_id"
+    )
+    starts = {household_id: (start, corporation_id) for household_id, start, corporation_id in started}
+    housed: dict[tuple[int, str], int] = {}
+    for household_id, group, start, end in TargetGroupStatus.objects.filter(
+        household_id__in=starts.keys()
+    ).values_list("household_id", "target_group", "start_date", "end_date"):
+        lease_start, corporation_id = starts[household_id]
+        if start <= lease_start and (end is None or end >= lease_start):
+            for key in ((corporation_id, group), (corporation_id, "*")):
+                housed[key] = housed.get(key, 0) + 1
+    quotas = list(
+        Quota.objects.filter(quota_scope, year=year)
+        .select_related("corporation")
+        .order_by("corporation__name", "target_group")
+    )
+    quota_cells = suppress(
+        {
+            f"{q.corporation_id}:{q.target_group}": housed.get((q.corporation_id, q.target_group), 0)
+            for q in quotas
+        }
+    )
+    quota_rows = [
+        QuotaRow(
+            corporation=q.corporation,
+            target_group=q.target_group,
+            target_group_label=str(q.get_target_group_display()),
+            required=q.required,
+            housed=quota_cells[f"{q.corporation_id}:{q.target_group}"],
+        )
+        for q in quotas
+    ]
+    return MunicipalReport(year, rows, by_target_group, labels, quota_rows)

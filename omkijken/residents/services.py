@@ -1,0 +1,67 @@
+"""Writes of households' special-category status. Atomic, actor-checked, never care content."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from omkijken.accounts.models import Organisation, Role, User
+from omkijken.accounts.policy import can
+from omkijken.residents.models import Household, TargetGroup, TargetGroupStatus
+
+
+def _check_actor(actor: User, household: Household, care_partner: Organisation | None) -> None:
+    if not can(actor, "record_target_group"):
+        raise PermissionDenied
+    if actor.role == Role.CARE_COORDINATOR:
+        if care_partner is None or care_partner.pk != getattr(actor.organisation, "pk", None):
+            raise PermissionDenied
+    elif household.corporation_id != getattr(actor.organisation, "pk", None):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def target_group_status_record(
+    *,
+    household: Household,
+    target_group: str,
+    care_partner: Organisation | None,
+    start_date: dt.date,
+    consent_reference: str,
+    actor: User,
+) -> TargetGroupStatus:
+    _check_actor(actor, household, care_partner)
+    if target_group not in TargetGroup.values:
+        raise ValidationError({"target_group": _("Unknown target group.")})
+    if care_partner is not None and care_partner.kind != Organisation.Kind.CARE_PARTNER:
+        raise ValidationError({"care_partner": _("Choose a care partner.")})
+    try:
+        with transaction.atomic():
+            return TargetGroupStatus.objects.create(
+                household=household,
+                target_group=target_group,
+                care_partner=care_partner,
+                start_date=start_date,
+                consent_reference=consent_reference.strip(),
+                recorded_by=actor,
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            _("This household already has an open target-group status; end it first.")
+        ) from exc
+
+
+@transaction.atomic
+def target_group_status_end(
+    *, status: TargetGroupStatus, end_date: dt.date, actor: User
+) -> TargetGroupStatus:
+    status = TargetGroupStatus.objects.select_for_update().select_related("household").get(pk=status.pk)
+    _check_actor(actor, status.household, status.care_partner)
+    if end_date < status.start_date:
+        raise ValidationError({"end_date": _("The end date cannot lie before the start date.")})
+    status.end_date = end_date
+    status.save(update_fields=["end_date"])
+    return status

@@ -1,0 +1,62 @@
+"""Forms: they parse and explain in the user's language; services decide and write."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from omkijken.accounts.models import Organisation
+from omkijken.projects.models import Phase
+from omkijken.residents.models import TargetGroup
+
+
+class PhaseChangeForm(forms.Form):
+    to_phase = forms.ChoiceField(label=_("New phase"), choices=Phase.choices)
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class MixTargetForm(forms.Form):
+    target_percent = forms.DecimalField(
+        label=_("Target vulnerable share (%)"),
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        max_digits=4,
+        decimal_places=1,
+        error_messages={
+            "min_value": _("The target share must lie between 0% and 100%."),
+            "max_value": _("The target share must lie between 0% and 100%."),
+        },
+    )
+    tolerance_points = forms.DecimalField(
+        label=_("Tolerance (percentage points)"),
+        min_value=Decimal(0),
+        max_value=Decimal(50),
+        max_digits=3,
+        decimal_places=1,
+        error_messages={
+            "min_value": _("The tolerance must lie between 0 and 50 percentage points."),
+            "max_value": _("The tolerance must lie between 0 and 50 percentage points."),
+        },
+    )
+
+
+class TargetGroupStatusForm(forms.Form):
+    target_group = forms.ChoiceField(label=_("Target group"), choices=TargetGroup.choices)
+    care_partner = forms.ModelChoiceField(
+        label=_("Care partner"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.CARE_PARTNER),
+        required=False,
+    )
+    start_date = forms.DateField(label=_("Since"), widget=forms.DateInput(attrs={"type": "date"}))
+    consent_reference = forms.CharField(
+        label=_("Consent reference"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "Only a reference number. Never write down care content such as a diagnosis or support plan."
+        ),
+    )
