@@ -169,6 +169,9 @@ class WorkingGroupMember(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user} ({self.group})"
+
 
 class CarePartnerAgreement(models.Model):
     """A care partner's agreement for one complex of a project: how many clients it supports there,
