@@ -1,0 +1,61 @@
+# Omkijken: the two commands.
+#   make demo   set up from nothing and start the demo on http://127.0.0.1:8000 (SQLite)
+#   make test   install what the tests need and run the whole test suite
+# Set DATABASE_URL to run either against PostgreSQL.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: demo setup test test-deps system-test-deps assets messages lint ci
+
+demo: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo
+	$(PY) manage.py runserver $(HOST)
+
+setup: $(VENV)/.base-installed assets
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.base-installed: $(VENV)/bin/python requirements/base.txt pyproject.toml
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/base.txt
+	$(PIP) install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/bin/python requirements/test.txt pyproject.toml
+	$(PIP) install --quiet --disable-pip-version-check -r requirements/test.txt
+	$(PIP) install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@ $(VENV)/.base-installed
+
+# Front-end assets (htmx, Pico CSS, axe-core for accessibility tests) from the npm registry.
+assets: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+# Debian's Chromium for the browser tests and GNU gettext for the translation check.
+system-test-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium gettext >/dev/null; \
+	fi
+
+test-deps: $(VENV)/.test-installed assets system-test-deps
+
+test: test-deps
+	$(PY) -m pytest
+
+messages:
+	cd omkijken && ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --no-location
+	cd omkijken && ../$(PY) ../manage.py compilemessages
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy omkijken/engine
+	$(PY) manage.py makemigrations --check --dry-run

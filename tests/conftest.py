@@ -1,0 +1,48 @@
+"""Shared fixtures: the small demo world, built once per test session, and the persona cast.
+
+Each ordinary test runs in a transaction that is rolled back, so the world is the same for every
+test. Tests that need real commits (browser, concurrency) use ``demo_world_committed``, which
+rebuilds the world after pytest-django flushes the database.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    from omkijken.demo.generate import build_demo
+
+    with django_db_blocker.unblock():
+        build_demo(size="small")
+
+
+@pytest.fixture
+def demo_world_committed(transactional_db) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    from omkijken.accounts.models import Organisation
+    from omkijken.demo.generate import build_demo
+    from omkijken.demo.personas import CORPORATION
+
+    if not Organisation.objects.filter(name=CORPORATION).exists():
+        build_demo(size="small")
+    yield
+
+
+@pytest.fixture
+def login():  # type: ignore[no-untyped-def]
+    """A Django test client logged in as a persona (by username)."""
+    from omkijken.accounts.models import User
+
+    def make(username: str) -> Client:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        return client
+
+    return make

@@ -1,0 +1,75 @@
+"""The pages of the web interface, resolved against the demo world, for table-driven tests."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from omkijken.demo.personas import CARE_PARTNER, CORPORATION, OTHER_CORPORATION
+from omkijken.portfolio.models import Complex
+from omkijken.projects.models import CarePartnerAgreement, Project
+from omkijken.residents.models import Household, Person, TargetGroupStatus
+
+PERSONAS = ["projectleider", "verhuur", "beheerder", "zorgpartner", "gemeente", "buur", "bewoner", "admin"]
+
+
+def demo_pages() -> dict[str, str]:
+    """Name → URL of every page, with records chosen to probe each scope rule."""
+    own_managed = Complex.objects.get(name="Vliethof")
+    unmanaged = Complex.objects.filter(corporation__name=CORPORATION).exclude(managers__username="beheerder").first()
+    other_complex = Complex.objects.filter(corporation__name=OTHER_CORPORATION).first()
+    assert unmanaged is not None and other_complex is not None
+    project_with_partner = Project.objects.get(complexes__name="De Brug")
+    other_project = Project.objects.filter(corporation__name=OTHER_CORPORATION).first()
+    assert other_project is not None
+    # The care partner must have no agreement in the other corporation's project for this probe.
+    CarePartnerAgreement.objects.filter(project=other_project, care_partner__name=CARE_PARTNER).delete()
+    buur = Person.objects.get(user__username="buur").household
+    bewoner = Person.objects.get(user__username="bewoner").household
+    partner_clients = TargetGroupStatus.objects.filter(care_partner__name=CARE_PARTNER).values("household_id")
+    other_household = (
+        Household.objects.filter(corporation__name=OTHER_CORPORATION).exclude(pk__in=partner_clients).first()
+    )
+    assert other_household is not None
+    return {
+        "home": reverse("home"),
+        "complex_list": reverse("complex_list"),
+        "complex_managed": reverse("complex_detail", args=[own_managed.pk]),
+        "complex_unmanaged": reverse("complex_detail", args=[unmanaged.pk]),
+        "complex_other_org": reverse("complex_detail", args=[other_complex.pk]),
+        "project_list": reverse("project_list"),
+        "project_with_partner": reverse("project_detail", args=[project_with_partner.pk]),
+        "project_other_org": reverse("project_detail", args=[other_project.pk]),
+        "household_list": reverse("household_list"),
+        "household_of_buur": reverse("household_detail", args=[buur.pk]),
+        "household_of_bewoner": reverse("household_detail", args=[bewoner.pk]),
+        "household_other_org": reverse("household_detail", args=[other_household.pk]),
+        "client_list": reverse("client_list"),
+        "report": reverse("municipal_report"),
+        "access_log": reverse("access_log"),
+        "django_admin": reverse("admin:index"),
+    }
+
+
+# Expected status per page and persona. 403: the role may not use the page at all; 404: the record
+# lies outside the actor's scope (another organisation, a complex they do not manage, someone
+# else's household), so its existence is not revealed; 302: Django admin sends non-staff to login.
+_ = None
+EXPECTED: dict[str, dict[str, int]] = {
+    #                         projectleider verhuur beheerder zorgpartner gemeente buur bewoner admin
+    "home": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
+    "complex_list": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 200], strict=True)),
+    "complex_managed": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 200], strict=True)),
+    "complex_unmanaged": dict(zip(PERSONAS, [200, 200, 404, 403, 403, 403, 403, 200], strict=True)),
+    "complex_other_org": dict(zip(PERSONAS, [404, 404, 404, 403, 403, 403, 403, 404], strict=True)),
+    "project_list": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200], strict=True)),
+    "project_with_partner": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200], strict=True)),
+    "project_other_org": dict(zip(PERSONAS, [404, 404, 404, 404, 403, 403, 403, 404], strict=True)),
+    "household_list": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 200], strict=True)),
+    "household_of_buur": dict(zip(PERSONAS, [200, 200, 200, 404, 403, 200, 404, 200], strict=True)),
+    "household_of_bewoner": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 404, 200, 200], strict=True)),
+    "household_other_org": dict(zip(PERSONAS, [404, 404, 404, 404, 403, 404, 404, 404], strict=True)),
+    "client_list": dict(zip(PERSONAS, [403, 403, 403, 200, 403, 403, 403, 403], strict=True)),
+    "report": dict(zip(PERSONAS, [200, 403, 403, 403, 200, 403, 403, 200], strict=True)),
+    "access_log": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 403, 403, 200], strict=True)),
+    "django_admin": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 302, 302, 200], strict=True)),
+}

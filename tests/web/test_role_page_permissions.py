@@ -1,0 +1,56 @@
+"""Every page × every role: who may open what, and another organisation's records answer 404."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from tests.web.pages import EXPECTED, PERSONAS, demo_pages
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
+    # given the pages the test knows, and every named URL of the web app
+    from omkijken.web import urls
+
+    named = {p.name for p in urls.urlpatterns if p.name}
+    posted_only = {"project_phase", "project_mix", "household_status", "logout", "login"}
+    page_names = {
+        "home": "home",
+        "complex_list": "complex_list",
+        "complex_detail": "complex_managed",
+        "project_list": "project_list",
+        "project_detail": "project_with_partner",
+        "household_list": "household_list",
+        "household_detail": "household_of_buur",
+        "client_list": "client_list",
+        "municipal_report": "report",
+        "access_log": "access_log",
+    }
+    # then every GET page has a row in the table
+    assert named - posted_only == set(page_names)
+    assert set(page_names.values()) <= set(EXPECTED)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_gets_exactly_the_expected_answer_on_every_page(persona: str, login) -> None:  # type: ignore[no-untyped-def]
+    # given the demo world and a persona
+    pages = demo_pages()
+    client: Client = login(persona)
+    # when the persona opens every page
+    answers = {name: client.get(url).status_code for name, url in pages.items()}
+    # then each answer is the one in the table
+    expected = {name: EXPECTED[name][persona] for name in pages}
+    assert answers == expected
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page_from_every_page(client: Client) -> None:
+    # given no login
+    pages = demo_pages()
+    # when an anonymous visitor opens each page
+    for name, url in pages.items():
+        response = client.get(url)
+        # then they are redirected to log in
+        assert response.status_code == 302, name
+        assert "inloggen" in response["Location"] or "login" in response["Location"], name
