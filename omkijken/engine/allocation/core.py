@@ -1,0 +1,181 @@
+"""Eligibility (rule 2), ranking inside a channel, and the rule-4 capacity state.
+
+Shared by every method and by the verifier, so that one definition of each rule exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from omkijken.engine.allocation.model import (
+    DIRECT,
+    GOOD_NEIGHBOUR,
+    REGULAR,
+    UNLIMITED,
+    Candidate,
+    Round,
+    Unit,
+)
+from omkijken.engine.rules import Exception_, Passendheid, assess_financial
+
+_NO_DATE = date.max
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    code: str | None  # None: eligible (possibly only with an exception)
+    passendheid: Passendheid
+    exception: Exception_
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def plain(self) -> bool:
+        """Eligible without drawing on an exception budget."""
+        return self.code is None and self.exception is Exception_.NONE
+
+
+_OK_NVT = Eligibility(None, Passendheid.NVT, Exception_.NONE)
+_OK_PAS = Eligibility(None, Passendheid.PAS, Exception_.NONE)
+
+
+def eligibility(rnd: Round, c: Candidate, u: Unit) -> Eligibility:
+    """Rule 2 for one household and one unit (without the budget: see ``Exception_``)."""
+    from omkijken.engine.texts import euro
+
+    if not (u.size_min <= c.size <= u.size_max):
+        return Eligibility(
+            "SIZE",
+            Passendheid.NVT,
+            Exception_.NONE,
+            (("min", str(u.size_min)), ("max", str(u.size_max)), ("size", str(c.size))),
+        )
+    if not c.needs <= u.features:
+        missing = ", ".join(sorted(c.needs - u.features))
+        return Eligibility("NEEDS", Passendheid.NVT, Exception_.NONE, (("missing", missing),))
+    if not u.daeb or c.limits is None:
+        return _OK_NVT
+    pas, exc = assess_financial(c.income, u.rent, c.limits, rnd.rules.get("daeb_rent_limit"))
+    if exc is Exception_.NONE:
+        return _OK_PAS if pas is Passendheid.PAS else _OK_NVT
+    if exc is Exception_.PASSEND:
+        params = (("limit", euro(c.limits.aftopping)), ("rent", euro(u.rent)))
+        return Eligibility(None, pas, exc, params)
+    return Eligibility(None, pas, exc, (("limit", euro(c.limits.daeb_limit)),))
+
+
+def plain_eligible(rnd: Round, c: Candidate, u: Unit, daeb_rent: float) -> bool:
+    """Fast path of :func:`eligibility`: eligible without an exception."""
+    if not (u.size_min <= c.size <= u.size_max) or not c.needs <= u.features:
+        return False
+    if not u.daeb or c.limits is None:
+        return True
+    lim = c.limits
+    if c.income > lim.daeb_limit:
+        return False
+    return not (c.income <= lim.passend_limit and u.rent > lim.aftopping)
+
+
+def exception_code(exc: Exception_) -> str:
+    return "PASSEND" if exc is Exception_.PASSEND else "DAEB"
+
+
+@dataclass(frozen=True, slots=True)
+class Rankings:
+    """Position of every candidate in each channel's ranking (0 = first)."""
+
+    regular: tuple[int, ...]
+    good_neighbour: tuple[int, ...]
+    direct: tuple[int, ...]
+    direct_order: tuple[int, ...]  # nominees (candidates with a target group) in DIRECT order
+
+    def rank(self, channel: str, cand: int) -> int:
+        if channel == DIRECT:
+            return self.direct[cand]
+        if channel == GOOD_NEIGHBOUR:
+            return self.good_neighbour[cand]
+        return self.regular[cand]
+
+
+def rankings(rnd: Round) -> Rankings:
+    """REGULAR: valid urgency first, then earliest registration, then id. GOOD_NEIGHBOUR: earliest
+    registration, then id. DIRECT: earliest nomination, then id. Missing dates rank last."""
+    cs = rnd.candidates
+    n = len(cs)
+
+    def positions(key: list[tuple[object, ...]]) -> tuple[int, ...]:
+        order = sorted(range(n), key=key.__getitem__)
+        pos = [0] * n
+        for p, i in enumerate(order):
+            pos[i] = p
+        return tuple(pos)
+
+    reg = positions([(not c.urgent, c.registration_date or _NO_DATE, c.id) for c in cs])
+    gn = positions([(c.registration_date or _NO_DATE, c.id) for c in cs])
+    direct = positions([(c.nominated_on or _NO_DATE, c.id) for c in cs])
+    order = tuple(sorted((c.index for c in cs if c.target_group is not None), key=direct.__getitem__))
+    return Rankings(reg, gn, direct, order)
+
+
+@dataclass(slots=True)
+class Caps:
+    """Rule 4 as remaining room: per complex, per section, per (care partner, complex)."""
+
+    complex_room: list[int]
+    section_room: list[int]
+    partner_room: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    @classmethod
+    def initial(cls, rnd: Round) -> Caps:
+        pr: dict[tuple[int, int], int] = {}
+        for p in rnd.partners:
+            for ci, room in p.room.items():
+                pr[(p.index, ci)] = room
+        return cls([c.room for c in rnd.complexes], [s.room for s in rnd.sections], pr)
+
+    def copy(self) -> Caps:
+        return Caps(list(self.complex_room), list(self.section_room), dict(self.partner_room))
+
+    def blocked(self, c: Candidate, u: Unit) -> str | None:
+        """Why placing ``c`` in ``u`` would break rule 4 now (MIX, SECTION, PARTNER) or None."""
+        if c.target_group is None:
+            return None
+        if self.complex_room[u.complex] <= 0:
+            return "MIX"
+        if u.section >= 0 and self.section_room[u.section] <= 0:
+            return "SECTION"
+        if c.partner >= 0 and self.partner_room.get((c.partner, u.complex), 0) <= 0:
+            return "PARTNER"
+        return None
+
+    def place(self, c: Candidate, u: Unit, sign: int = 1) -> None:
+        if c.target_group is None:
+            return
+        if self.complex_room[u.complex] < UNLIMITED // 2:
+            self.complex_room[u.complex] -= sign
+        if u.section >= 0 and self.section_room[u.section] < UNLIMITED // 2:
+            self.section_room[u.section] -= sign
+        if c.partner >= 0:
+            key = (c.partner, u.complex)
+            self.partner_room[key] = self.partner_room.get(key, 0) - sign
+
+
+def caps_after(rnd: Round, holder: list[int]) -> Caps:
+    """The rule-4 room left after the placements in ``holder`` (unit -> candidate or -1)."""
+    caps = Caps.initial(rnd)
+    for ui, ci in enumerate(holder):
+        if ci >= 0:
+            caps.place(rnd.candidates[ci], rnd.units[ui])
+    return caps
+
+
+def channels_for(c: Candidate, u: Unit) -> list[str]:
+    """The unit's channels in which the candidate competes, in the unit's order."""
+    out = []
+    for ch in u.channels:
+        if ch == DIRECT:
+            if c.target_group is not None:
+                out.append(ch)
+        elif c.target_group is None and (ch == REGULAR or u.complex in c.good_neighbour):
+            out.append(ch)
+    return out

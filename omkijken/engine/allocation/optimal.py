@@ -1,0 +1,258 @@
+"""The optimal method: choose each multi-channel vacancy's label, fill by priority, prove a bound.
+
+Priority is a rule, never a weight: every candidate allocation comes out of :func:`fill`, which
+respects rules 1–6 by construction. The optimisation is over the labels only. It evaluates, in this
+order, and keeps the lexicographically best by (quota shortfall, mix shortfall, unfilled units,
+preference rank sum), the earlier one on a tie:
+
+1. *steered*: a multi-channel unit is open to DIRECT while some quota is unmet or its mixed complex
+   is below its target share ("Nieuwe Buren": the vacancy goes to the channel that brings the
+   complex back toward its mix), otherwise it goes to its open channel;
+2. *all direct*: every multi-channel unit open to DIRECT (the most room for the quota and the mix);
+3. *LP-guided*: only the multi-channel units that the LP relaxation below sends to nominees;
+4. the greedy baseline's result, taken only when it keeps every rule (the verifier passes it) and is
+   strictly better on (quota shortfall, mix shortfall).
+
+The bound: a lower bound on the weighted objective (:mod:`.metrics`) that no lawful allocation can
+beat, from (a) the LP relaxation, solved with GLOP, of the direct side as a matching of nominees to
+units with the rule-4 rooms as constraints (quota and mix shortfall; priority ignored, so it is a
+relaxation), and (b) a maximum bipartite matching of all eligible pairs (unfilled units).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from omkijken.engine.allocation.core import Caps, Rankings, caps_after, eligibility, plain_eligible
+from omkijken.engine.allocation.fill import Allocation, fill, has_open
+from omkijken.engine.allocation.metrics import Outcome, outcome, weighted
+from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round
+from omkijken.engine.rules import Exception_
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    quota_shortfall: int
+    mix_shortfall: int
+    unfilled: int
+    weighted: float
+    lp_direct_units: frozenset[int]  # multi-channel units the LP sends to nominees
+
+
+@dataclass(frozen=True, slots=True)
+class Solution:
+    alloc: Allocation
+    caps: Caps
+    outcome: Outcome
+    strategy: str
+    bound: Bound
+    tried: dict[str, tuple[int, int, int, int]]
+
+
+def _direct_pairs(rnd: Round) -> list[tuple[int, int, Exception_]]:
+    pairs = []
+    for c in rnd.candidates:
+        if c.target_group is None:
+            continue
+        for ui in c.responses:
+            u = rnd.units[ui]
+            if DIRECT not in u.channels:
+                continue
+            el = eligibility(rnd, c, u)
+            if el.code is None:
+                pairs.append((c.index, ui, el.exception))
+    return pairs
+
+
+def lp_bound(rnd: Round) -> tuple[float, float, frozenset[int]]:
+    """LP relaxation of the direct side: (quota shortfall bound, mix shortfall bound, LP's units)."""
+    from ortools.linear_solver import pywraplp
+
+    pairs = _direct_pairs(rnd)
+    if not rnd.quotas and not any(c.mixed for c in rnd.complexes):
+        return 0.0, 0.0, frozenset()
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    assert solver is not None
+    inf = solver.infinity()
+    x = [solver.NumVar(0.0, 1.0, "") for _ in pairs]
+    by_cand: dict[int, list[int]] = {}
+    by_unit: dict[int, list[int]] = {}
+    by_complex: dict[int, list[int]] = {}
+    by_section: dict[int, list[int]] = {}
+    by_partner: dict[tuple[int, int], list[int]] = {}
+    by_group: dict[str, list[int]] = {}
+    by_exc: dict[Exception_, list[int]] = {}
+    for k, (ci, ui, exc) in enumerate(pairs):
+        c, u = rnd.candidates[ci], rnd.units[ui]
+        by_cand.setdefault(ci, []).append(k)
+        by_unit.setdefault(ui, []).append(k)
+        by_complex.setdefault(u.complex, []).append(k)
+        if u.section >= 0:
+            by_section.setdefault(u.section, []).append(k)
+        if c.partner >= 0:
+            by_partner.setdefault((c.partner, u.complex), []).append(k)
+        by_group.setdefault(c.target_group or "", []).append(k)
+        if exc is not Exception_.NONE:
+            by_exc.setdefault(exc, []).append(k)
+
+    def at_most(ks: list[int], ub: float) -> None:
+        ct = solver.Constraint(-inf, ub)
+        for k in ks:
+            ct.SetCoefficient(x[k], 1.0)
+
+    for ks in by_cand.values():
+        at_most(ks, 1)
+    for ks in by_unit.values():
+        at_most(ks, 1)
+    for cxi, ks in by_complex.items():
+        room = rnd.complexes[cxi].room
+        if room < len(ks):
+            at_most(ks, room)
+    for s, ks in by_section.items():
+        room = rnd.sections[s].room
+        if room < len(ks):
+            at_most(ks, room)
+    for (p, cxi), ks in by_partner.items():
+        at_most(ks, rnd.partners[p].room.get(cxi, 0))
+    budgets = {
+        Exception_.PASSEND: rnd.rules.passend_exceptions,
+        Exception_.DAEB: rnd.rules.daeb_free_allocations,
+    }
+    for exc, ks in by_exc.items():
+        at_most(ks, budgets[exc])
+    quota_short = []
+    for q in rnd.quotas:
+        s = solver.NumVar(0.0, inf, "")
+        quota_short.append(s)
+        ks = list(range(len(pairs))) if q.target_group == "*" else by_group.get(q.target_group, [])
+        ct = solver.Constraint(q.min, inf)  # s + sum x >= min
+        ct.SetCoefficient(s, 1.0)
+        for k in ks:
+            ct.SetCoefficient(x[k], 1.0)
+    mix_short = []
+    for cx in rnd.complexes:
+        need = cx.floor - cx.occupied_vulnerable
+        if not cx.mixed or need <= 0:
+            continue
+        s = solver.NumVar(0.0, inf, "")
+        mix_short.append(s)
+        ct = solver.Constraint(need, inf)
+        ct.SetCoefficient(s, 1.0)
+        for k in by_complex.get(cx.index, []):
+            ct.SetCoefficient(x[k], 1.0)
+
+    def minimise(vs: list[pywraplp.Variable]) -> float:
+        obj = solver.Objective()
+        obj.Clear()
+        for v in vs:
+            obj.SetCoefficient(v, 1.0)
+        obj.SetMinimization()
+        status = solver.Solve()
+        if status != pywraplp.Solver.OPTIMAL:
+            return 0.0
+        return float(obj.Value())
+
+    q_lb = minimise(quota_short) if quota_short else 0.0
+    # LP-guided labels: the quota LP's matching, with the mix as a tie-breaker
+    chosen = (
+        frozenset(pairs[k][1] for k, v in enumerate(x) if v.solution_value() > 0.5)
+        if quota_short
+        else frozenset()
+    )
+    m_lb = minimise(mix_short) if mix_short else 0.0
+    if mix_short:
+        chosen = chosen | frozenset(pairs[k][1] for k, v in enumerate(x) if v.solution_value() > 0.5)
+    return q_lb, m_lb, chosen
+
+
+def unfilled_bound(rnd: Round) -> int:
+    """Units minus a maximum matching of all pairs that could ever be allocated (relaxation)."""
+    import numpy as np
+    from ortools.graph.python import max_flow
+
+    daeb_rent = rnd.rules.get("daeb_rent_limit")
+    any_budget = rnd.rules.passend_exceptions > 0 or rnd.rules.daeb_free_allocations > 0
+    nc, nu = len(rnd.candidates), len(rnd.units)
+    tails: list[int] = []
+    heads: list[int] = []
+    for c in rnd.candidates:
+        for ui in c.responses:
+            u = rnd.units[ui]
+            chs = u.channels
+            if c.target_group is not None:
+                if DIRECT not in chs:
+                    continue
+            elif not (REGULAR in chs or (GOOD_NEIGHBOUR in chs and u.complex in c.good_neighbour)):
+                continue
+            if plain_eligible(rnd, c, u, daeb_rent) or (any_budget and eligibility(rnd, c, u).code is None):
+                tails.append(c.index)
+                heads.append(nc + ui)
+    if not tails:
+        return nu
+    source, sink = nc + nu, nc + nu + 1
+    smf = max_flow.SimpleMaxFlow()
+    cand_nodes = np.unique(np.asarray(tails, dtype=np.int64))
+    smf.add_arcs_with_capacity(
+        np.full(len(cand_nodes), source, dtype=np.int64), cand_nodes, np.ones(len(cand_nodes), dtype=np.int64)
+    )
+    smf.add_arcs_with_capacity(
+        np.asarray(tails, dtype=np.int64),
+        np.asarray(heads, dtype=np.int64),
+        np.ones(len(tails), dtype=np.int64),
+    )
+    unit_nodes = np.arange(nc, nc + nu, dtype=np.int64)
+    smf.add_arcs_with_capacity(unit_nodes, np.full(nu, sink, dtype=np.int64), np.ones(nu, dtype=np.int64))
+    status = smf.solve(source, sink)
+    if status != smf.OPTIMAL:
+        return 0
+    return nu - int(smf.optimal_flow())
+
+
+def bound(rnd: Round) -> Bound:
+    q_lb, m_lb, chosen = lp_bound(rnd)
+    q = max(0, math.ceil(q_lb - 1e-6))
+    m = max(0, math.ceil(m_lb - 1e-6))
+    u = unfilled_bound(rnd)
+    return Bound(q, m, u, weighted(rnd, q, m, u), chosen)
+
+
+def optimal(rnd: Round, rk: Rankings) -> Solution:
+    n = len(rnd.units)
+    multi = [DIRECT in u.channels and has_open(u.channels) for u in rnd.units]
+    b = bound(rnd)
+    candidates: list[tuple[str, list[bool], bool]] = [
+        ("steered", list(multi), True),
+        ("all-direct", list(multi), False),
+    ]
+    if b.lp_direct_units:
+        candidates.append(("lp-guided", [multi[i] and i in b.lp_direct_units for i in range(n)], False))
+    best: tuple[tuple[int, int, int, int], str, Allocation, Outcome] | None = None
+    tried: dict[str, tuple[int, int, int, int]] = {}
+    for name, allowed, steer in candidates:
+        alloc, _passes = fill(rnd, rk, allowed, steer)
+        o = outcome(rnd, alloc.holder)
+        key = (*o.key, o.rank_sum)
+        tried[name] = key
+        if best is None or key < best[0]:
+            best = (key, name, alloc, o)
+        if o.key == (b.quota_shortfall, b.mix_shortfall, b.unfilled):
+            break  # meets the bound on every ranked criterion: nothing left to gain but ranks
+    assert best is not None
+    _key, name, alloc, o = best
+    from omkijken.engine.allocation.greedy import greedy
+
+    g_alloc, g_caps = greedy(rnd, rk)
+    g_o = outcome(rnd, g_alloc.holder)
+    tried["greedy"] = (*g_o.key, g_o.rank_sum)
+    if g_o.key[:2] < o.key[:2] and _lawful(rnd, rk, g_alloc):
+        return Solution(g_alloc, g_caps, g_o, "greedy", b, tried)
+    return Solution(alloc, caps_after(rnd, alloc.holder), o, name, b, tried)
+
+
+def _lawful(rnd: Round, rk: Rankings, alloc: Allocation) -> bool:
+    from omkijken.engine.allocation.result import build_result
+    from omkijken.engine.allocation.verify import verify
+
+    doc = build_result(rnd, rk, alloc, caps_after(rnd, alloc.holder), explain=False)
+    return not verify(rnd, doc)
