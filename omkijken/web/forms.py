@@ -20,28 +20,22 @@ class PhaseChangeForm(forms.Form):
 
 
 class MixTargetForm(forms.Form):
-    target_percent = forms.DecimalField(
-        label=_("Target vulnerable share (%)"),
-        min_value=Decimal(0),
-        max_value=Decimal(100),
-        max_digits=4,
-        decimal_places=1,
-        error_messages={
-            "min_value": _("The target share must lie between 0% and 100%."),
-            "max_value": _("The target share must lie between 0% and 100%."),
-        },
-    )
-    tolerance_points = forms.DecimalField(
-        label=_("Tolerance (percentage points)"),
-        min_value=Decimal(0),
-        max_value=Decimal(50),
-        max_digits=3,
-        decimal_places=1,
-        error_messages={
-            "min_value": _("The tolerance must lie between 0 and 50 percentage points."),
-            "max_value": _("The tolerance must lie between 0 and 50 percentage points."),
-        },
-    )
+    target_percent = forms.DecimalField(label=_("Target vulnerable share (%)"), max_digits=4, decimal_places=1)
+    tolerance_points = forms.DecimalField(label=_("Tolerance (percentage points)"), max_digits=3, decimal_places=1)
+
+    # Range checks live here rather than in min_value/max_value: Django formats those messages
+    # with %-placeholders, and these messages contain a literal percent sign.
+    def clean_target_percent(self) -> Decimal:
+        value: Decimal = self.cleaned_data["target_percent"]
+        if not Decimal(0) <= value <= Decimal(100):
+            raise forms.ValidationError(_("The target share must lie between 0% and 100%."))
+        return value
+
+    def clean_tolerance_points(self) -> Decimal:
+        value: Decimal = self.cleaned_data["tolerance_points"]
+        if not Decimal(0) <= value <= Decimal(50):
+            raise forms.ValidationError(_("The tolerance must lie between 0 and 50 percentage points."))
+        return value
 
 
 class TargetGroupStatusForm(forms.Form):

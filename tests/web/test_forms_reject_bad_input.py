@@ -20,10 +20,10 @@ def project() -> Project:
     ("data", "message"),
     [
         ({"to_phase": "nonsense", "note": ""}, "Selecteer een geldige keuze"),
-        ({"note": "x"}, "Dit veld is verplicht"),
+        ({"note": "x"}, "Dit veld is vereist"),
         ({"to_phase": "__current__", "note": ""}, "Het project zit al in deze fase"),
         ({"to_phase": "initiative", "note": " "}, "Leg uit waarom het project terug gaat naar een eerdere fase"),
-        ({"to_phase": "evaluation", "note": "x" * 301}, "maximaal 300 tekens"),
+        ({"to_phase": "evaluation", "note": "x" * 301}, "niet meer dan 300 tekens"),
     ],
 )
 def test_the_phase_form_refuses_bad_input_in_dutch_and_changes_nothing(data, message, login) -> None:  # type: ignore[no-untyped-def]
@@ -49,8 +49,8 @@ def test_the_phase_form_refuses_bad_input_in_dutch_and_changes_nothing(data, mes
         ({"target_percent": "150", "tolerance_points": "5"}, "Het streefaandeel moet tussen 0% en 100% liggen"),
         ({"target_percent": "-1", "tolerance_points": "5"}, "Het streefaandeel moet tussen 0% en 100% liggen"),
         ({"target_percent": "30", "tolerance_points": "70"}, "De marge moet tussen 0 en 50 procentpunt liggen"),
-        ({"target_percent": "dertig", "tolerance_points": "5"}, "Vul een getal in"),
-        ({"tolerance_points": "5"}, "Dit veld is verplicht"),
+        ({"target_percent": "dertig", "tolerance_points": "5"}, "Voer een getal in"),
+        ({"tolerance_points": "5"}, "Dit veld is vereist"),
     ],
 )
 def test_the_mix_target_form_refuses_bad_input_in_dutch_and_changes_nothing(data, message, login) -> None:  # type: ignore[no-untyped-def]
@@ -83,8 +83,8 @@ def test_a_valid_mix_target_is_saved_with_a_history_row(login) -> None:  # type:
     ("data", "message"),
     [
         ({"target_group": "XXX", "start_date": "2026-01-01"}, "Selecteer een geldige keuze"),
-        ({"target_group": "DAK", "start_date": "31-31-2026"}, "Geef een geldige datum op"),
-        ({"target_group": "DAK"}, "Dit veld is verplicht"),
+        ({"target_group": "DAK", "start_date": "31-31-2026"}, "Voer een geldige datum in"),
+        ({"target_group": "DAK"}, "Dit veld is vereist"),
     ],
 )
 def test_the_target_group_form_refuses_bad_input_in_dutch_and_records_nothing(data, message, login) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +127,7 @@ def test_a_wrong_password_is_refused_in_dutch_and_logs_nobody_in(client: Client)
     response = client.post(reverse("login"), {"username": "verhuur", "password": "fout-wachtwoord"})
     # then the page explains in Dutch and no session exists
     assert response.status_code == 200
-    assert "Voer een correcte gebruikersnaam en wachtwoord in" in response.content.decode()
+    assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
