@@ -23,7 +23,7 @@ Distributions (all drawn from ``random.Random(seed)``):
 * vulnerable households: 12 % of households, ``target_group`` DAK 30 %, GGZ 25 %, STH 25 %, UIT
   20 %; nominated in the last two years; 70 % with a care partner; no registration date.
 * good neighbours: 3 % of the other households, approved for one or two mixed complexes.
-* responses: 5–15 per household (uniform), most preferred first, drawn without replacement from the
+* responses: 5–15 per household (``5 + round(10·u^0.4)``, mean about 12), most preferred first, drawn without replacement from the
   units whose size range fits the household (90 %) or from any unit (10 %), weighted by complex
   popularity (Zipf, exponent 1); nominees respond only to DIRECT units, others to open units.
 * care partners: one per 10 complexes (at least 3), each supporting 60 % of complexes with capacity
@@ -244,7 +244,7 @@ def generate_round(scale: str = "S", seed: int = 1, *, year: int = 2025) -> dict
             needs.append("LIFT")
         if rng.random() < 0.01:
             needs.append("WHEELCHAIR")
-        n_resp = rng.randint(5, 15)
+        n_resp = 5 + round(10 * rng.random() ** 0.4)  # 5-15, mean about 12
         cand: dict[str, Any] = {
             "id": f"H{i + 1:07d}",
             "household": {"size": size, "income": income, "senior": senior},

@@ -63,6 +63,11 @@ PASSED_OVER: dict[str, tuple[int, str, str]] = {
         "Your support organisation cannot support more households in this complex, so we cannot house "
         "you here now.",
     ),
+    "CHANNEL": (
+        3,
+        "Deze woning is toegewezen via {channel}; daarvoor komt u niet in aanmerking.",
+        "This home was let through another channel ({channel}), in which you do not compete.",
+    ),
     "ASSIGNED_EARLIER": (
         0,
         "U had al een andere woning gekregen, die eerder aan de beurt was, al stond deze woning hoger "

@@ -40,7 +40,9 @@ def swap_blocked(rnd: Round, alloc: Allocation, caps: Caps, cand: int, unit: int
 def classify_passed_over(
     rnd: Round, rk: Rankings, alloc: Allocation, caps: Caps, unit: int
 ) -> list[tuple[int, str, Params]]:
-    """Every responder that ranks above the holder in the unit's channel, with why it was passed."""
+    """Every responder that ranks above the holder in the unit's channel, with why it was passed;
+    plus responders who compete only in another of the unit's channels and wanted it (code ``CHANNEL``
+    or the rule-4 code that kept the unit from their channel)."""
     h = alloc.holder[unit]
     ch = alloc.channel[unit]
     if h < 0 or ch is None:
@@ -49,10 +51,26 @@ def classify_passed_over(
     limit = rk.rank(ch, h)
     out: list[tuple[int, str, Params]] = []
     for ci, pos in rnd.responders[unit]:
-        if ci == h or rk.rank(ch, ci) > limit:
+        if ci == h:
             continue
         c = rnd.candidates[ci]
         if not competes(c, u, ch):
+            # competes only in another of the unit's channels: not passed over in the sense of
+            # rule 5, but a household that wanted it is told why (rule 4, or the channel decision)
+            cur = alloc.held[ci]
+            if (cur < 0 or rnd.pref(ci, cur) > pos) and any(competes(c, u, o) for o in u.channels):
+                el = eligibility(rnd, c, u)
+                if el.plain:
+                    blocked = swap_blocked(rnd, alloc, caps, ci, unit)
+                    out.append(
+                        (
+                            ci,
+                            blocked or "CHANNEL",
+                            (("channel", _CHANNEL_NL.get(ch, ch)),) if not blocked else (),
+                        )
+                    )
+            continue
+        if rk.rank(ch, ci) > limit:
             continue
         el = eligibility(rnd, c, u)
         if el.code is not None:
@@ -71,6 +89,13 @@ def classify_passed_over(
             continue
         out.append((ci, "ASSIGNED_EARLIER" if cur >= 0 else "UNJUSTIFIED", ()))
     return out
+
+
+_CHANNEL_NL = {
+    "REGULAR": "reguliere woningzoekenden",
+    "GOOD_NEIGHBOUR": "goede buren",
+    "DIRECT": "directe bemiddeling",
+}
 
 
 def classify_empty(rnd: Round, alloc: Allocation, caps: Caps, unit: int) -> tuple[str, Params]:

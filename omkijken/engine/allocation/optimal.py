@@ -3,14 +3,16 @@
 Priority is a rule, never a weight: every candidate allocation comes out of :func:`fill`, which
 respects rules 1–6 by construction. The optimisation is over the labels only. It evaluates, in this
 order, and keeps the lexicographically best by (quota shortfall, mix shortfall, unfilled units,
-preference rank sum), the earlier one on a tie:
+preference rank sum), the earlier one on a tie; it stops early when a labelling meets the bound on
+quota, mix and unfilled:
 
 1. *steered*: a multi-channel unit is open to DIRECT while some quota is unmet or its mixed complex
    is below its target share ("Nieuwe Buren": the vacancy goes to the channel that brings the
    complex back toward its mix), otherwise it goes to its open channel;
 2. *all direct*: every multi-channel unit open to DIRECT (the most room for the quota and the mix);
-3. *LP-guided*: only the multi-channel units that the LP relaxation below sends to nominees;
-4. the greedy baseline's result, taken only when it keeps every rule (the verifier passes it) and is
+3. *mix first*: only the multi-channel units in mixed complexes that start below target;
+4. *LP-guided*: only the multi-channel units that the LP relaxation below sends to nominees;
+5. the greedy baseline's result, taken only when it keeps every rule (the verifier passes it) and is
    strictly better on (quota shortfall, mix shortfall).
 
 The bound: a lower bound on the weighted objective (:mod:`.metrics`) that no lawful allocation can
@@ -65,13 +67,12 @@ def _direct_pairs(rnd: Round) -> list[tuple[int, int, Exception_]]:
     return pairs
 
 
-def lp_bound(rnd: Round) -> tuple[float, float, frozenset[int]]:
-    """LP relaxation of the direct side: (quota shortfall bound, mix shortfall bound, LP's units)."""
+def lp_bound(rnd: Round) -> tuple[float, float, float, frozenset[int]]:
+    """LP relaxation of the direct side: bounds on quota and mix shortfall, the most direct-only units
+    nominees can fill, and the multi-channel units the LP sends to nominees."""
     from ortools.linear_solver import pywraplp
 
     pairs = _direct_pairs(rnd)
-    if not rnd.quotas and not any(c.mixed for c in rnd.complexes):
-        return 0.0, 0.0, frozenset()
     solver = pywraplp.Solver.CreateSolver("GLOP")
     assert solver is not None
     inf = solver.infinity()
@@ -154,7 +155,7 @@ def lp_bound(rnd: Round) -> tuple[float, float, frozenset[int]]:
         return float(obj.Value())
 
     q_lb = minimise(quota_short) if quota_short else 0.0
-    # LP-guided labels: the quota LP's matching, with the mix as a tie-breaker
+    # LP-guided labels: the quota LP's matching, with the mix LP's as well
     chosen = (
         frozenset(pairs[k][1] for k, v in enumerate(x) if v.solution_value() > 0.5)
         if quota_short
@@ -163,23 +164,42 @@ def lp_bound(rnd: Round) -> tuple[float, float, frozenset[int]]:
     m_lb = minimise(mix_short) if mix_short else 0.0
     if mix_short:
         chosen = chosen | frozenset(pairs[k][1] for k, v in enumerate(x) if v.solution_value() > 0.5)
-    return q_lb, m_lb, chosen
+    # most direct-only units that nominees can fill at all under rule 4
+    direct_only = [k for k, (_ci, ui, _e) in enumerate(pairs) if not has_open(rnd.units[ui].channels)]
+    d_max = float(len(direct_only))
+    if direct_only:
+        obj = solver.Objective()
+        obj.Clear()
+        for k in direct_only:
+            obj.SetCoefficient(x[k], 1.0)
+        obj.SetMaximization()
+        if solver.Solve() == pywraplp.Solver.OPTIMAL:
+            d_max = float(obj.Value())
+    return q_lb, m_lb, d_max, chosen
 
 
-def unfilled_bound(rnd: Round) -> int:
-    """Units minus a maximum matching of all pairs that could ever be allocated (relaxation)."""
+def unfilled_bound(rnd: Round, direct_only_max: float) -> int:
+    """A lower bound on unfilled units: direct-only units beyond what the direct-side LP can fill
+    (rule 4 included), plus the other units beyond a maximum matching of every pair that could ever
+    be allocated to them (priority and rule 4 ignored)."""
     import numpy as np
     from ortools.graph.python import max_flow
 
     daeb_rent = rnd.rules.get("daeb_rent_limit")
     any_budget = rnd.rules.passend_exceptions > 0 or rnd.rules.daeb_free_allocations > 0
     nc, nu = len(rnd.candidates), len(rnd.units)
+    open_units = [has_open(u.channels) for u in rnd.units]
+    n_direct_only = nu - sum(open_units)
+    lost_direct = max(0, n_direct_only - math.floor(direct_only_max + 1e-6))
+    nu_rest = nu - n_direct_only
     tails: list[int] = []
     heads: list[int] = []
     for c in rnd.candidates:
         for ui in c.responses:
             u = rnd.units[ui]
             chs = u.channels
+            if not open_units[ui]:
+                continue
             if c.target_group is not None:
                 if DIRECT not in chs:
                     continue
@@ -189,7 +209,7 @@ def unfilled_bound(rnd: Round) -> int:
                 tails.append(c.index)
                 heads.append(nc + ui)
     if not tails:
-        return nu
+        return lost_direct + nu_rest
     source, sink = nc + nu, nc + nu + 1
     smf = max_flow.SimpleMaxFlow()
     cand_nodes = np.unique(np.asarray(tails, dtype=np.int64))
@@ -201,19 +221,21 @@ def unfilled_bound(rnd: Round) -> int:
         np.asarray(heads, dtype=np.int64),
         np.ones(len(tails), dtype=np.int64),
     )
-    unit_nodes = np.arange(nc, nc + nu, dtype=np.int64)
-    smf.add_arcs_with_capacity(unit_nodes, np.full(nu, sink, dtype=np.int64), np.ones(nu, dtype=np.int64))
+    unit_nodes = np.asarray([nc + i for i in range(nu) if open_units[i]], dtype=np.int64)
+    smf.add_arcs_with_capacity(
+        unit_nodes, np.full(len(unit_nodes), sink, dtype=np.int64), np.ones(len(unit_nodes), dtype=np.int64)
+    )
     status = smf.solve(source, sink)
     if status != smf.OPTIMAL:
-        return 0
-    return nu - int(smf.optimal_flow())
+        return lost_direct
+    return lost_direct + nu_rest - int(smf.optimal_flow())
 
 
 def bound(rnd: Round) -> Bound:
-    q_lb, m_lb, chosen = lp_bound(rnd)
+    q_lb, m_lb, d_max, chosen = lp_bound(rnd)
     q = max(0, math.ceil(q_lb - 1e-6))
     m = max(0, math.ceil(m_lb - 1e-6))
-    u = unfilled_bound(rnd)
+    u = unfilled_bound(rnd, d_max)
     return Bound(q, m, u, weighted(rnd, q, m, u), chosen)
 
 
@@ -225,6 +247,8 @@ def optimal(rnd: Round, rk: Rankings) -> Solution:
         ("steered", list(multi), True),
         ("all-direct", list(multi), False),
     ]
+    below = [c.target is not None and c.occupied_vulnerable < c.target * c.homes for c in rnd.complexes]
+    candidates.append(("mix-first", [multi[i] and below[u.complex] for i, u in enumerate(rnd.units)], False))
     if b.lp_direct_units:
         candidates.append(("lp-guided", [multi[i] and i in b.lp_direct_units for i in range(n)], False))
     best: tuple[tuple[int, int, int, int], str, Allocation, Outcome] | None = None
