@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "omkijken.projects",
     "omkijken.quotas",
     "omkijken.web",
+    "omkijken.community",
     "omkijken.demo",
 ]
 

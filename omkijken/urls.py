@@ -4,5 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("buurt/", include("omkijken.community.urls")),
     path("", include("omkijken.web.urls")),
 ]

@@ -31,6 +31,14 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "record_target_group": frozenset({Role.LETTING_OFFICER, Role.CARE_COORDINATOR}),
     # Writes
     "change_project": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
+    # Neighbour network (omkijken.community). Which complexes and records: community selectors.
+    "use_neighbour_network": frozenset({Role.RESIDENT}),
+    "coordinate_buddies": frozenset({Role.BUILDING_MANAGER, Role.CARE_COORDINATOR}),
+    "manage_community": frozenset({Role.BUILDING_MANAGER, Role.PROJECT_LEADER, Role.ADMIN}),
+    "decide_fund": frozenset({Role.BUILDING_MANAGER, Role.PROJECT_LEADER, Role.ADMIN}),
+    "view_fund_report": frozenset(
+        {Role.BUILDING_MANAGER, Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.ADMIN}
+    ),
 }
 
 
