@@ -41,8 +41,27 @@ VLIETHOF = "Vliethof"
 DE_BRUG = "De Brug"
 
 LANGUAGE_POOL = (["nl"], ["nl", "en"], ["nl", "ar"], ["nl", "tr"], ["nl", "ti"], ["nl", "pl"], ["nl", "so"])
-INTEREST_POOL = ("cooking", "walking", "gardening", "music", "football", "reading", "board_games", "computers", "coffee")
-SLOT_POOL = ("mon_evening", "tue_evening", "wed_morning", "thu_afternoon", "sat", "sun", "weekend", "fri_evening")
+INTEREST_POOL = (
+    "cooking",
+    "walking",
+    "gardening",
+    "music",
+    "football",
+    "reading",
+    "board_games",
+    "computers",
+    "coffee",
+)
+SLOT_POOL = (
+    "mon_evening",
+    "tue_evening",
+    "wed_morning",
+    "thu_afternoon",
+    "sat",
+    "sun",
+    "weekend",
+    "fri_evening",
+)
 
 
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -69,7 +88,9 @@ def build_community_demo(*, seed: int = 2026) -> None:
         pool = [
             p
             for p in persons_in_complex(complex_.pk, on=today).filter(user__isnull=True).order_by("pk")
-            if (p.household_id in vulnerable) == want_vulnerable and p.pk not in skip and p.household_id not in skip
+            if (p.household_id in vulnerable) == want_vulnerable
+            and p.pk not in skip
+            and p.household_id not in skip
         ]
         return rng.sample(pool, min(count, len(pool)))
 
@@ -247,7 +268,9 @@ def build_community_demo(*, seed: int = 2026) -> None:
     ).order_by("pk")
     FundBudget.objects.bulk_create(
         [
-            FundBudget(complex=c, year=today.year, amount=Decimal("5000.00") if c == vliethof else Decimal("2500.00"))
+            FundBudget(
+                complex=c, year=today.year, amount=Decimal("5000.00") if c == vliethof else Decimal("2500.00")
+            )
             for c in project_complexes
         ]
     )
@@ -261,8 +284,13 @@ def build_community_demo(*, seed: int = 2026) -> None:
         complex=vliethof, year=today.year, applicant=neighbours[vliethof.pk][0] if vliet_others else buur,
         title="Plantenbakken op de galerij", plan="Samen plantenbakken maken en vullen op galerij 3.",
     )  # fmt: skip
+    brug = FundApplication.objects.create(
+        complex=de_brug, year=today.year, applicant=bewoner, title="Boodschappen voor samen eten",
+        plan="Boodschappen voor de maandelijkse maaltijd in de gemeenschappelijke ruimte.",
+    )  # fmt: skip
     BudgetLine.objects.bulk_create(
         [
+            BudgetLine(application=brug, description="Boodschappen", amount=Decimal("60.00")),
             BudgetLine(application=approved, description="180 tompoucen", amount=Decimal("198.00")),
             BudgetLine(application=approved, description="Limonade en bekers", amount=Decimal("42.00")),
             BudgetLine(application=waiting, description="Plantenbakken", amount=Decimal("160.00")),

@@ -33,6 +33,10 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("My clients"), reverse("client_list"), "clients"))
     if can(user, "view_municipal_report"):
         items.append(NavItem(_("Report"), reverse("municipal_report"), "report"))
+    if can(user, "use_neighbour_network"):
+        items.append(NavItem(_("My neighbourhood"), reverse("community_home"), "community"))
+    elif can(user, "coordinate_buddies") or can(user, "manage_community") or can(user, "view_fund_report"):
+        items.append(NavItem(_("Neighbour network"), reverse("community_home"), "community"))
     if can(user, "audit_access"):
         items.append(NavItem(_("Access log"), reverse("access_log"), "audit"))
     return items

@@ -9,429 +9,1034 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('portfolio', '0001_initial'),
-        ('residents', '0002_lease_no_overlap_postgres'),
+        ("portfolio", "0001_initial"),
+        ("residents", "0002_lease_no_overlap_postgres"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, verbose_name='name of the activity')),
-                ('description', models.TextField(blank=True, max_length=2000, verbose_name='what will we do?')),
-                ('location', models.CharField(max_length=120, verbose_name='where')),
-                ('starts_at', models.DateTimeField(verbose_name='starts')),
-                ('ends_at', models.DateTimeField(verbose_name='ends')),
-                ('recurrence', models.CharField(blank=True, choices=[('', 'Once'), ('WEEKLY', 'Every week'), ('MONTHLY', 'Every month')], max_length=10, verbose_name='repeats')),
-                ('repeat_until', models.DateField(blank=True, null=True, verbose_name='repeat until')),
-                ('capacity', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='maximum number of people')),
-                ('uid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('cancelled', models.BooleanField(default=False, verbose_name='cancelled')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portfolio.complex')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organiser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='residents.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="name of the activity")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=2000, verbose_name="what will we do?"),
+                ),
+                ("location", models.CharField(max_length=120, verbose_name="where")),
+                ("starts_at", models.DateTimeField(verbose_name="starts")),
+                ("ends_at", models.DateTimeField(verbose_name="ends")),
+                (
+                    "recurrence",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "Once"), ("WEEKLY", "Every week"), ("MONTHLY", "Every month")],
+                        max_length=10,
+                        verbose_name="repeats",
+                    ),
+                ),
+                ("repeat_until", models.DateField(blank=True, null=True, verbose_name="repeat until")),
+                (
+                    "capacity",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="maximum number of people"
+                    ),
+                ),
+                ("uid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("cancelled", models.BooleanField(default=False, verbose_name="cancelled")),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portfolio.complex"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organiser",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="residents.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'activity',
-                'verbose_name_plural': 'activities',
-                'ordering': ['starts_at', 'id'],
+                "verbose_name": "activity",
+                "verbose_name_plural": "activities",
+                "ordering": ["starts_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ActivitySignup',
+            name="ActivitySignup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurrence', models.DateField(verbose_name='date')),
-                ('attended', models.BooleanField(blank=True, null=True, verbose_name='was there')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='signed up at')),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signups', to='community.activity')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("occurrence", models.DateField(verbose_name="date")),
+                ("attended", models.BooleanField(blank=True, null=True, verbose_name="was there")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="signed up at")),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signups",
+                        to="community.activity",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="residents.person"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sign-up',
-                'verbose_name_plural': 'sign-ups',
+                "verbose_name": "sign-up",
+                "verbose_name_plural": "sign-ups",
             },
         ),
         migrations.CreateModel(
-            name='BuddyRequest',
+            name="BuddyRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('origin', models.CharField(choices=[('resident', 'Asked by the resident'), ('care_partner', 'Proposed by the care partner, with consent')], max_length=20, verbose_name='origin')),
-                ('consent_given', models.BooleanField(default=False, verbose_name='the resident agrees')),
-                ('status', models.CharField(choices=[('open', 'Waiting for a buddy'), ('paired', 'Has a buddy'), ('closed', 'Closed')], default='open', max_length=10, verbose_name='status')),
-                ('languages', models.JSONField(blank=True, default=list, verbose_name='languages')),
-                ('needs_shared_language', models.BooleanField(default=False, verbose_name='needs a buddy who speaks my language')),
-                ('interests', models.JSONField(blank=True, default=list, verbose_name='interests')),
-                ('availability', models.JSONField(blank=True, default=list, verbose_name='when I have time')),
-                ('share_first_name', models.BooleanField(default=True, verbose_name='my first name')),
-                ('share_section', models.BooleanField(default=True, verbose_name='my gallery or stairwell')),
-                ('share_address', models.BooleanField(default=False, verbose_name='my house number')),
-                ('share_phone', models.BooleanField(default=False, verbose_name='my phone number')),
-                ('share_languages', models.BooleanField(default=True, verbose_name='the languages I speak')),
-                ('share_interests', models.BooleanField(default=False, verbose_name='my interests')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person', verbose_name='resident')),
-                ('proposed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("resident", "Asked by the resident"),
+                            ("care_partner", "Proposed by the care partner, with consent"),
+                        ],
+                        max_length=20,
+                        verbose_name="origin",
+                    ),
+                ),
+                ("consent_given", models.BooleanField(default=False, verbose_name="the resident agrees")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Waiting for a buddy"),
+                            ("paired", "Has a buddy"),
+                            ("closed", "Closed"),
+                        ],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("languages", models.JSONField(blank=True, default=list, verbose_name="languages")),
+                (
+                    "needs_shared_language",
+                    models.BooleanField(default=False, verbose_name="needs a buddy who speaks my language"),
+                ),
+                ("interests", models.JSONField(blank=True, default=list, verbose_name="interests")),
+                ("availability", models.JSONField(blank=True, default=list, verbose_name="when I have time")),
+                ("share_first_name", models.BooleanField(default=True, verbose_name="my first name")),
+                ("share_section", models.BooleanField(default=True, verbose_name="my gallery or stairwell")),
+                ("share_address", models.BooleanField(default=False, verbose_name="my house number")),
+                ("share_phone", models.BooleanField(default=False, verbose_name="my phone number")),
+                ("share_languages", models.BooleanField(default=True, verbose_name="the languages I speak")),
+                ("share_interests", models.BooleanField(default=False, verbose_name="my interests")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="residents.person",
+                        verbose_name="resident",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'buddy request',
-                'verbose_name_plural': 'buddy requests',
-                'default_permissions': (),
+                "verbose_name": "buddy request",
+                "verbose_name_plural": "buddy requests",
+                "default_permissions": (),
             },
         ),
         migrations.CreateModel(
-            name='BuddyPair',
+            name="BuddyPair",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('ended', 'Ended'), ('declined', 'Proposal declined')], max_length=10, verbose_name='status')),
-                ('reasons', models.JSONField(blank=True, default=list, verbose_name='why this pair')),
-                ('decided_at', models.DateTimeField(auto_now_add=True, verbose_name='decided at')),
-                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='ended at')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ended_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('neighbour', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person')),
-                ('seeker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pairs', to='community.buddyrequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("ended", "Ended"), ("declined", "Proposal declined")],
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("reasons", models.JSONField(blank=True, default=list, verbose_name="why this pair")),
+                ("decided_at", models.DateTimeField(auto_now_add=True, verbose_name="decided at")),
+                ("ended_at", models.DateTimeField(blank=True, null=True, verbose_name="ended at")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ended_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "neighbour",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="residents.person"
+                    ),
+                ),
+                (
+                    "seeker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="residents.person"
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pairs",
+                        to="community.buddyrequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'buddy pair',
-                'verbose_name_plural': 'buddy pairs',
-                'default_permissions': (),
+                "verbose_name": "buddy pair",
+                "verbose_name_plural": "buddy pairs",
+                "default_permissions": (),
             },
         ),
         migrations.CreateModel(
-            name='CalendarFeed',
+            name="CalendarFeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=omkijken.community.models._feed_token, max_length=64, unique=True)),
-                ('complex', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portfolio.complex')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=omkijken.community.models._feed_token, max_length=64, unique=True
+                    ),
+                ),
+                (
+                    "complex",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portfolio.complex"
+                    ),
+                ),
             ],
             options={
-                'default_permissions': (),
+                "default_permissions": (),
             },
         ),
         migrations.CreateModel(
-            name='CheckInAgreement',
+            name="CheckInAgreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('every_days', models.PositiveSmallIntegerField(default=7, verbose_name='every how many days')),
-                ('next_due_at', models.DateTimeField(verbose_name='next call')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('caller', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person', verbose_name='who calls')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portfolio.complex')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person', verbose_name='who is called')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "every_days",
+                    models.PositiveSmallIntegerField(default=7, verbose_name="every how many days"),
+                ),
+                ("next_due_at", models.DateTimeField(verbose_name="next call")),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "caller",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="residents.person",
+                        verbose_name="who calls",
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portfolio.complex"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="residents.person",
+                        verbose_name="who is called",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'check-in agreement',
-                'verbose_name_plural': 'check-in agreements',
-                'ordering': ['next_due_at', 'id'],
+                "verbose_name": "check-in agreement",
+                "verbose_name_plural": "check-in agreements",
+                "ordering": ["next_due_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CheckIn',
+            name="CheckIn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_at', models.DateTimeField(verbose_name='was due')),
-                ('done_at', models.DateTimeField(verbose_name='called at')),
-                ('reached', models.BooleanField(default=True, verbose_name='reached')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='calls', to='community.checkinagreement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_at", models.DateTimeField(verbose_name="was due")),
+                ("done_at", models.DateTimeField(verbose_name="called at")),
+                ("reached", models.BooleanField(default=True, verbose_name="reached")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calls",
+                        to="community.checkinagreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'check-in',
-                'verbose_name_plural': 'check-ins',
-                'ordering': ['-done_at'],
+                "verbose_name": "check-in",
+                "verbose_name_plural": "check-ins",
+                "ordering": ["-done_at"],
             },
         ),
         migrations.CreateModel(
-            name='FundApplication',
+            name="FundApplication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('group_name', models.CharField(blank=True, max_length=120, verbose_name='on behalf of (group, optional)')),
-                ('title', models.CharField(max_length=120, verbose_name='name of your plan')),
-                ('plan', models.TextField(max_length=3000, verbose_name='your plan')),
-                ('activity_date', models.DateField(blank=True, null=True, verbose_name='date of the activity')),
-                ('status', models.CharField(choices=[('submitted', 'Waiting for a decision'), ('approved', 'Approved'), ('rejected', 'Rejected')], default='submitted', max_length=10, verbose_name='status')),
-                ('granted_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, verbose_name='granted (€)')),
-                ('decision_reason', models.TextField(blank=True, max_length=1000, verbose_name='reason')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='submitted at')),
-                ('activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='community.activity')),
-                ('applicant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person', verbose_name='applicant')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portfolio.complex')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "group_name",
+                    models.CharField(
+                        blank=True, max_length=120, verbose_name="on behalf of (group, optional)"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="name of your plan")),
+                ("plan", models.TextField(max_length=3000, verbose_name="your plan")),
+                (
+                    "activity_date",
+                    models.DateField(blank=True, null=True, verbose_name="date of the activity"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Waiting for a decision"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="submitted",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "granted_amount",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=9, null=True, verbose_name="granted (€)"
+                    ),
+                ),
+                ("decision_reason", models.TextField(blank=True, max_length=1000, verbose_name="reason")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided at")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="submitted at")),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="community.activity",
+                    ),
+                ),
+                (
+                    "applicant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="residents.person",
+                        verbose_name="applicant",
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portfolio.complex"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fund application',
-                'verbose_name_plural': 'fund applications',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "fund application",
+                "verbose_name_plural": "fund applications",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='BudgetLine',
+            name="BudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=120, verbose_name='what for')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='amount (€)')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='community.fundapplication')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.CharField(max_length=120, verbose_name="what for")),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=8, verbose_name="amount (€)")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="community.fundapplication",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'budget line',
-                'verbose_name_plural': 'budget lines',
-                'ordering': ['id'],
+                "verbose_name": "budget line",
+                "verbose_name_plural": "budget lines",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='FundBudget',
+            name="FundBudget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=9, verbose_name='budget (€)')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portfolio.complex')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=9, verbose_name="budget (€)")),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portfolio.complex"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'initiatives fund budget',
-                'verbose_name_plural': 'initiatives fund budgets',
+                "verbose_name": "initiatives fund budget",
+                "verbose_name_plural": "initiatives fund budgets",
             },
         ),
         migrations.CreateModel(
-            name='HelpOffer',
+            name="HelpOffer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('practical', 'Practical help'), ('paperwork', 'Letters and forms'), ('company', 'Company'), ('transport', 'Transport')], max_length=20, verbose_name='kind of help')),
-                ('description', models.CharField(max_length=300, verbose_name='what can you offer?')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portfolio.complex')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("practical", "Practical help"),
+                            ("paperwork", "Letters and forms"),
+                            ("company", "Company"),
+                            ("transport", "Transport"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of help",
+                    ),
+                ),
+                ("description", models.CharField(max_length=300, verbose_name="what can you offer?")),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portfolio.complex"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="residents.person"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'help offer',
-                'verbose_name_plural': 'help offers',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "help offer",
+                "verbose_name_plural": "help offers",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='HelpRequest',
+            name="HelpRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('practical', 'Practical help'), ('paperwork', 'Letters and forms'), ('company', 'Company'), ('transport', 'Transport')], max_length=20, verbose_name='kind of help')),
-                ('title', models.CharField(max_length=120, verbose_name='what do you need help with?')),
-                ('description', models.TextField(blank=True, max_length=1000, verbose_name='tell a bit more')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('claimed', 'A neighbour is helping'), ('closed', 'Done'), ('cancelled', 'Cancelled')], default='open', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(verbose_name='asked at')),
-                ('claimed_at', models.DateTimeField(blank=True, null=True, verbose_name='claimed at')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed at')),
-                ('closing_note', models.CharField(blank=True, max_length=300, verbose_name='short note')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portfolio.complex')),
-                ('helper', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='residents.person', verbose_name='helped by')),
-                ('requester', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person', verbose_name='asked by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("practical", "Practical help"),
+                            ("paperwork", "Letters and forms"),
+                            ("company", "Company"),
+                            ("transport", "Transport"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of help",
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="what do you need help with?")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=1000, verbose_name="tell a bit more"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("claimed", "A neighbour is helping"),
+                            ("closed", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(verbose_name="asked at")),
+                ("claimed_at", models.DateTimeField(blank=True, null=True, verbose_name="claimed at")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="closed at")),
+                ("closing_note", models.CharField(blank=True, max_length=300, verbose_name="short note")),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portfolio.complex"
+                    ),
+                ),
+                (
+                    "helper",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="residents.person",
+                        verbose_name="helped by",
+                    ),
+                ),
+                (
+                    "requester",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="residents.person",
+                        verbose_name="asked by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'help request',
-                'verbose_name_plural': 'help requests',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "help request",
+                "verbose_name_plural": "help requests",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='CommunitySignal',
+            name="CommunitySignal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('missed_check_in', 'Missed check-in'), ('unclaimed_help', 'Help request nobody took')], max_length=20, verbose_name='kind')),
-                ('due_at', models.DateTimeField(verbose_name='was due')),
-                ('created_at', models.DateTimeField(verbose_name='signalled at')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='resolved at')),
-                ('agreement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='community.checkinagreement')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='portfolio.complex')),
-                ('help_request', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='community.helprequest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("missed_check_in", "Missed check-in"),
+                            ("unclaimed_help", "Help request nobody took"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("due_at", models.DateTimeField(verbose_name="was due")),
+                ("created_at", models.DateTimeField(verbose_name="signalled at")),
+                ("resolved_at", models.DateTimeField(blank=True, null=True, verbose_name="resolved at")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="community.checkinagreement",
+                    ),
+                ),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="portfolio.complex"
+                    ),
+                ),
+                (
+                    "help_request",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="community.helprequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signal',
-                'verbose_name_plural': 'signals',
-                'ordering': ['-created_at'],
+                "verbose_name": "signal",
+                "verbose_name_plural": "signals",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='NeighbourProfile',
+            name="NeighbourProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_good_neighbour', models.BooleanField(default=False, verbose_name='I want to help neighbours')),
-                ('skills', models.CharField(blank=True, max_length=300, verbose_name='what I can do')),
-                ('languages', models.JSONField(blank=True, default=list, verbose_name='languages')),
-                ('interests', models.JSONField(blank=True, default=list, verbose_name='interests')),
-                ('availability', models.JSONField(blank=True, default=list, verbose_name='when I have time')),
-                ('buddy_capacity', models.PositiveSmallIntegerField(default=0, verbose_name='how many buddies I can take')),
-                ('visibility', models.CharField(choices=[('complex', 'Everyone in my building'), ('section', 'Only my gallery or stairwell'), ('nobody', 'Nobody')], default='complex', max_length=10, verbose_name='who sees my profile')),
-                ('share_phone', models.BooleanField(default=False, verbose_name='show my phone number')),
-                ('share_email', models.BooleanField(default=False, verbose_name='show my e-mail address')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='residents.person', verbose_name='resident')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "is_good_neighbour",
+                    models.BooleanField(default=False, verbose_name="I want to help neighbours"),
+                ),
+                ("skills", models.CharField(blank=True, max_length=300, verbose_name="what I can do")),
+                ("languages", models.JSONField(blank=True, default=list, verbose_name="languages")),
+                ("interests", models.JSONField(blank=True, default=list, verbose_name="interests")),
+                ("availability", models.JSONField(blank=True, default=list, verbose_name="when I have time")),
+                (
+                    "buddy_capacity",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="how many buddies I can take"),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("complex", "Everyone in my building"),
+                            ("section", "Only my gallery or stairwell"),
+                            ("nobody", "Nobody"),
+                        ],
+                        default="complex",
+                        max_length=10,
+                        verbose_name="who sees my profile",
+                    ),
+                ),
+                ("share_phone", models.BooleanField(default=False, verbose_name="show my phone number")),
+                ("share_email", models.BooleanField(default=False, verbose_name="show my e-mail address")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="residents.person",
+                        verbose_name="resident",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'neighbour profile',
-                'verbose_name_plural': 'neighbour profiles',
+                "verbose_name": "neighbour profile",
+                "verbose_name_plural": "neighbour profiles",
             },
         ),
         migrations.CreateModel(
-            name='Payout',
+            name="Payout",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=9, verbose_name='amount (€)')),
-                ('paid_on', models.DateField(verbose_name='paid on')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='payouts', to='community.fundapplication')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("amount", models.DecimalField(decimal_places=2, max_digits=9, verbose_name="amount (€)")),
+                ("paid_on", models.DateField(verbose_name="paid on")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="payouts",
+                        to="community.fundapplication",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'payout',
-                'verbose_name_plural': 'payouts',
+                "verbose_name": "payout",
+                "verbose_name_plural": "payouts",
             },
         ),
         migrations.CreateModel(
-            name='Receipt',
+            name="Receipt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=omkijken.community.models._receipt_path, verbose_name='receipt')),
-                ('content_type', models.CharField(max_length=40)),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=8, verbose_name='amount on the receipt (€)')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='receipts', to='community.fundapplication')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=200,
+                        upload_to=omkijken.community.models._receipt_path,
+                        verbose_name="receipt",
+                    ),
+                ),
+                ("content_type", models.CharField(max_length=40)),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=8, verbose_name="amount on the receipt (€)"
+                    ),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="receipts",
+                        to="community.fundapplication",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'receipt',
-                'verbose_name_plural': 'receipts',
-                'ordering': ['uploaded_at', 'id'],
+                "verbose_name": "receipt",
+                "verbose_name_plural": "receipts",
+                "ordering": ["uploaded_at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='activity_ends_after_start'),
+            model_name="activity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))), name="activity_ends_after_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('recurrence__in', ['', 'WEEKLY', 'MONTHLY'])), name='activity_recurrence_valid'),
+            model_name="activity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("recurrence__in", ["", "WEEKLY", "MONTHLY"])),
+                name="activity_recurrence_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('capacity__isnull', True), ('capacity__gte', 1), _connector='OR'), name='activity_capacity_positive'),
+            model_name="activity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("capacity__isnull", True), ("capacity__gte", 1), _connector="OR"),
+                name="activity_capacity_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('recurrence', ''), ('repeat_until__isnull', False), _connector='OR'), name='recurring_activity_has_end'),
+            model_name="activity",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("recurrence", ""), ("repeat_until__isnull", False), _connector="OR"),
+                name="recurring_activity_has_end",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activitysignup',
-            constraint=models.UniqueConstraint(fields=('activity', 'person', 'occurrence'), name='signup_once'),
+            model_name="activitysignup",
+            constraint=models.UniqueConstraint(
+                fields=("activity", "person", "occurrence"), name="signup_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='buddyrequest',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'closed'), _negated=True), fields=('person',), name='one_active_buddy_request_per_person'),
+            model_name="buddyrequest",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "closed"), _negated=True),
+                fields=("person",),
+                name="one_active_buddy_request_per_person",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='buddyrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('consent_given', True)), name='buddy_request_has_consent'),
+            model_name="buddyrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("consent_given", True)), name="buddy_request_has_consent"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='buddyrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'paired', 'closed'])), name='buddy_request_status_valid'),
+            model_name="buddyrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["open", "paired", "closed"])),
+                name="buddy_request_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='buddypair',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'active')), fields=('seeker',), name='one_active_buddy_per_seeker'),
+            model_name="buddypair",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "active")),
+                fields=("seeker",),
+                name="one_active_buddy_per_seeker",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='buddypair',
-            constraint=models.CheckConstraint(condition=models.Q(('seeker', models.F('neighbour')), _negated=True), name='buddy_not_self'),
+            model_name="buddypair",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("seeker", models.F("neighbour")), _negated=True), name="buddy_not_self"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='buddypair',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['active', 'ended', 'declined'])), name='buddy_pair_status_valid'),
+            model_name="buddypair",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["active", "ended", "declined"])),
+                name="buddy_pair_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='checkinagreement',
-            constraint=models.CheckConstraint(condition=models.Q(('every_days__gte', 1), ('every_days__lte', 31)), name='checkin_interval_range'),
+            model_name="checkinagreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("every_days__gte", 1), ("every_days__lte", 31)),
+                name="checkin_interval_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='checkinagreement',
-            constraint=models.CheckConstraint(condition=models.Q(('caller', models.F('resident')), _negated=True), name='checkin_not_self'),
+            model_name="checkinagreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("caller", models.F("resident")), _negated=True), name="checkin_not_self"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundapplication',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['submitted', 'approved', 'rejected'])), name='fund_status_valid'),
+            model_name="fundapplication",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["submitted", "approved", "rejected"])),
+                name="fund_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundapplication',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'approved'), _negated=True), ('granted_amount__gt', Decimal('0')), _connector='OR'), name='fund_approved_has_amount'),
+            model_name="fundapplication",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "approved"), _negated=True),
+                    ("granted_amount__gt", Decimal("0")),
+                    _connector="OR",
+                ),
+                name="fund_approved_has_amount",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundapplication',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'rejected'), _negated=True), models.Q(('decision_reason', ''), _negated=True), _connector='OR'), name='fund_rejected_has_reason'),
+            model_name="fundapplication",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "rejected"), _negated=True),
+                    models.Q(("decision_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="fund_rejected_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', Decimal('0'))), name='budget_line_positive'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", Decimal("0"))), name="budget_line_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundbudget',
-            constraint=models.UniqueConstraint(fields=('complex', 'year'), name='one_fund_budget_per_complex_year'),
+            model_name="fundbudget",
+            constraint=models.UniqueConstraint(
+                fields=("complex", "year"), name="one_fund_budget_per_complex_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundbudget',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gte', Decimal('0'))), name='fund_budget_not_negative'),
+            model_name="fundbudget",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gte", Decimal("0"))), name="fund_budget_not_negative"
+            ),
         ),
         migrations.AddIndex(
-            model_name='helprequest',
-            index=models.Index(fields=['complex', 'status', 'created_at'], name='community_h_complex_9d67ff_idx'),
+            model_name="helprequest",
+            index=models.Index(
+                fields=["complex", "status", "created_at"], name="community_h_complex_9d67ff_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'claimed', 'closed', 'cancelled'])), name='help_status_valid'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["open", "claimed", "closed", "cancelled"])),
+                name="help_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'claimed'), _negated=True), models.Q(('helper__isnull', False), ('claimed_at__isnull', False)), _connector='OR'), name='help_claimed_has_helper'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "claimed"), _negated=True),
+                    models.Q(("helper__isnull", False), ("claimed_at__isnull", False)),
+                    _connector="OR",
+                ),
+                name="help_claimed_has_helper",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'open'), _negated=True), ('helper__isnull', True), _connector='OR'), name='help_open_has_no_helper'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "open"), _negated=True), ("helper__isnull", True), _connector="OR"
+                ),
+                name="help_open_has_no_helper",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='helprequest',
-            constraint=models.CheckConstraint(condition=models.Q(('helper', models.F('requester')), _negated=True), name='help_not_self'),
+            model_name="helprequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("helper", models.F("requester")), _negated=True), name="help_not_self"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='communitysignal',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'unclaimed_help')), fields=('help_request',), name='one_signal_per_help_request'),
+            model_name="communitysignal",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "unclaimed_help")),
+                fields=("help_request",),
+                name="one_signal_per_help_request",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='communitysignal',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'missed_check_in')), fields=('agreement', 'due_at'), name='one_signal_per_missed_call'),
+            model_name="communitysignal",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("kind", "missed_check_in")),
+                fields=("agreement", "due_at"),
+                name="one_signal_per_missed_call",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='communitysignal',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'missed_check_in'), ('agreement__isnull', False)), models.Q(('kind', 'unclaimed_help'), ('help_request__isnull', False)), _connector='OR'), name='signal_has_subject'),
+            model_name="communitysignal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "missed_check_in"), ("agreement__isnull", False)),
+                    models.Q(("kind", "unclaimed_help"), ("help_request__isnull", False)),
+                    _connector="OR",
+                ),
+                name="signal_has_subject",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='neighbourprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('buddy_capacity__lte', 5)), name='profile_capacity_range'),
+            model_name="neighbourprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("buddy_capacity__lte", 5)), name="profile_capacity_range"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='neighbourprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('visibility__in', ['complex', 'section', 'nobody'])), name='profile_visibility_valid'),
+            model_name="neighbourprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("visibility__in", ["complex", "section", "nobody"])),
+                name="profile_visibility_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='payout',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', Decimal('0'))), name='payout_positive'),
+            model_name="payout",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", Decimal("0"))), name="payout_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='receipt',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', Decimal('0'))), name='receipt_positive'),
+            model_name="receipt",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", Decimal("0"))), name="receipt_positive"
+            ),
         ),
     ]
