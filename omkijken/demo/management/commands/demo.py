@@ -1,0 +1,86 @@
+"""``manage.py demo``: build the deterministic demo world (see ``omkijken.demo.generate``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
+
+from omkijken.accounts.models import Role
+from omkijken.demo.generate import DEFAULT_SEED, SIZES, DemoSummary, build_demo, delete_demo, demo_exists
+from omkijken.demo.personas import CORPORATION, DEMO_PASSWORD, PERSONAS
+
+
+class Command(BaseCommand):
+    help = "Build the demo data: Woonhaven in the fictional district Overvliet, with the persona users."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--size", choices=SIZES, default="full", help="full (about 5,500 homes) or small (about 400)"
+        )
+        parser.add_argument(
+            "--seed", type=int, default=DEFAULT_SEED, help="random seed; the same seed gives the same data"
+        )
+        parser.add_argument(
+            "--reset", action="store_true", help="delete existing demo data first, then rebuild"
+        )
+
+    def handle(self, *args: Any, size: str, seed: int, reset: bool, **options: Any) -> None:
+        if demo_exists():
+            if not reset:
+                self.stdout.write(
+                    _(
+                        "Demo data already exists (organisation %(name)s). Nothing changed; use --reset to rebuild it."
+                    )
+                    % {"name": CORPORATION}
+                )
+                return
+            try:
+                deleted = delete_demo()
+            except (ProtectedError, RestrictedError) as error:
+                raise CommandError(
+                    _(
+                        "Other data still refers to the demo data, so it cannot be deleted: %(error)s. Run 'manage.py flush' instead."
+                    )
+                    % {"error": error}
+                ) from error
+            self.stdout.write(
+                _("Deleted the existing demo data (%(count)d rows).") % {"count": sum(deleted.values())}
+            )
+        summary = build_demo(size=size, seed=seed)
+        self.print_summary(summary)
+
+    def print_summary(self, summary: DemoSummary) -> None:
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Built the %(size)s demo (seed %(seed)d, today %(today)s) in %(seconds).1f s.")
+                % {
+                    "size": summary.size,
+                    "seed": summary.seed,
+                    "today": summary.today.isoformat(),
+                    "seconds": summary.elapsed,
+                }
+            )
+        )
+        through_names = {
+            "portfolio.Complex_managers": _("complex managers"),
+            "projects.Project_complexes": _("project complexes"),
+        }
+        for label, count in summary.counts.items():
+            name = through_names.get(label) or apps.get_model(label)._meta.verbose_name_plural
+            self.stdout.write(f"  {name}: {count}")
+        self.stdout.write(
+            _("Occupancy: %(percent).1f%% of homes let.") % {"percent": 100 * summary.occupancy}
+        )
+        self.stdout.write("")
+        self.stdout.write(
+            _("Log in as one of these personas; the password of each is: %(password)s")
+            % {"password": DEMO_PASSWORD}
+        )
+        for persona in PERSONAS.values():
+            self.stdout.write(
+                f"  {persona.username:<14} {persona.first_name} {persona.last_name} – {Role(persona.role).label} ({persona.organisation})"
+            )
