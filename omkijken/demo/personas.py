@@ -32,13 +32,31 @@ OTHER_CORPORATION = "Stadswonen Oost"
 PERSONAS: dict[str, Persona] = {
     p.username: p
     for p in [
-        Persona("projectleider", "Fenna", "de Wit", Role.PROJECT_LEADER, CORPORATION, "leads the mixed-living projects"),
+        Persona(
+            "projectleider",
+            "Fenna",
+            "de Wit",
+            Role.PROJECT_LEADER,
+            CORPORATION,
+            "leads the mixed-living projects",
+        ),
         Persona("verhuur", "Sanne", "Bakker", Role.LETTING_OFFICER, CORPORATION, "letting officer"),
-        Persona("beheerder", "Karim", "Ouali", Role.BUILDING_MANAGER, CORPORATION, "all-round building manager"),
-        Persona("zorgpartner", "Mirjam", "Kok", Role.CARE_COORDINATOR, CARE_PARTNER, "care-partner coordinator"),
+        Persona(
+            "beheerder", "Karim", "Ouali", Role.BUILDING_MANAGER, CORPORATION, "all-round building manager"
+        ),
+        Persona(
+            "zorgpartner", "Mirjam", "Kok", Role.CARE_COORDINATOR, CARE_PARTNER, "care-partner coordinator"
+        ),
         Persona("gemeente", "Joost", "Vermeulen", Role.MUNICIPAL_OFFICER, MUNICIPALITY, "municipal officer"),
         Persona("buur", "Lotte", "Hendriks", Role.RESIDENT, CORPORATION, "good neighbour (Nieuwe Buur)"),
-        Persona("bewoner", "Dawit", "Tesfaye", Role.RESIDENT, CORPORATION, "vulnerable resident, client of the care partner"),
+        Persona(
+            "bewoner",
+            "Dawit",
+            "Tesfaye",
+            Role.RESIDENT,
+            CORPORATION,
+            "vulnerable resident, client of the care partner",
+        ),
         Persona("admin", "Admin", "Beheer", Role.ADMIN, CORPORATION, "corporation administrator"),
     ]
 }
