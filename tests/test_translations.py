@@ -178,14 +178,18 @@ def test_key_texts_have_their_agreed_dutch_wording(source: str, dutch: str) -> N
     assert translated == dutch
 
 
-def test_the_plural_of_the_page_counter_follows_the_number() -> None:
-    # given the pagination text with one and with several items
-    singular = "Page %(number)s of %(total)s (%(count)s item)"
-    plural = "Page %(number)s of %(total)s (%(count)s items)"
-    # when it is looked up in Dutch
+def test_every_plural_text_uses_the_singular_for_one_and_the_plural_for_more() -> None:
+    # given every text with a plural form in the Dutch catalogue
+    plurals = [e for e in po_entries(NL_PO) if e["msgid_plural"]]
+    assert plurals, "expected at least one plural text (for example the page counter)"
+    # when each is looked up in Dutch for one and for seven things
     with translation.override("nl"):
-        one = translation.ngettext(singular, plural, 1) % {"number": 1, "total": 1, "count": 1}
-        many = translation.ngettext(singular, plural, 7) % {"number": 1, "total": 2, "count": 7}
-    # then the noun follows the count
-    assert one == "Pagina 1 van 1 (1 item)"
-    assert many == "Pagina 1 van 2 (7 items)"
+        found = [
+            (
+                translation.ngettext(str(e["msgid"]), str(e["msgid_plural"]), 1),
+                translation.ngettext(str(e["msgid"]), str(e["msgid_plural"]), 7),
+            )
+            for e in plurals
+        ]
+    # then one gets the singular form and seven the plural form
+    assert found == [(e["msgstr"][0], e["msgstr"][1]) for e in plurals]  # type: ignore[index]
