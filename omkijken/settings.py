@@ -138,6 +138,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_root")))
 # Third-party assets come from the npm registry at install time (npm ci), never from a CDN.
 STATICFILES_DIRS = [
+    BASE_DIR / "omkijken" / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/pico", BASE_DIR / "node_modules" / "@picocss" / "pico" / "css"),
 ]

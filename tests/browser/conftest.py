@@ -38,3 +38,31 @@ def page(browser):  # type: ignore[no-untyped-def]
     page = context.new_page()
     yield page
     context.close()
+
+
+AXE_SOURCE = os.path.join(os.path.dirname(__file__), "..", "..", "node_modules", "axe-core", "axe.min.js")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    """Run axe-core (npm package axe-core) on the current page; WCAG 2.x A and AA rules.
+
+    The script is evaluated through the DevTools protocol, which the page's content security
+    policy does not govern, so the CSP stays strict during the check."""
+    with open(AXE_SOURCE, encoding="utf-8") as handle:
+        page.evaluate(handle.read())
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+def log_in(page, base_url: str, username: str) -> None:  # type: ignore[no-untyped-def]
+    from omkijken.demo.personas import DEMO_PASSWORD
+
+    page.goto(f"{base_url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state("networkidle")

@@ -10,10 +10,14 @@ pytestmark = [pytest.mark.browser]
 
 
 def test_every_persona_logs_in_and_opens_their_home_page_without_console_errors(
-    page, live_server, demo_world_committed  # type: ignore[no-untyped-def]
+    page,
+    live_server,
+    demo_world_committed,  # type: ignore[no-untyped-def]
 ) -> None:
     problems: list[str] = []
-    page.on("console", lambda msg: problems.append(f"{msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on(
+        "console", lambda msg: problems.append(f"{msg.type}: {msg.text}") if msg.type == "error" else None
+    )
     page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
     for username, persona in PERSONAS.items():
         # given the login page
@@ -32,7 +36,9 @@ def test_every_persona_logs_in_and_opens_their_home_page_without_console_errors(
         page.wait_for_url(f"{live_server.url}/inloggen/")
 
 
-def test_search_on_the_complex_list_updates_the_results_in_place(page, live_server, demo_world_committed) -> None:  # type: ignore[no-untyped-def]
+def test_search_on_the_complex_list_updates_the_results_in_place(
+    page, live_server, demo_world_committed
+) -> None:  # type: ignore[no-untyped-def]
     # given the letting officer on the complex list
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill("verhuur")

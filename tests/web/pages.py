@@ -15,10 +15,13 @@ PERSONAS = ["projectleider", "verhuur", "beheerder", "zorgpartner", "gemeente", 
 def demo_pages() -> dict[str, str]:
     """Name → URL of every page, with records chosen to probe each scope rule."""
     own_managed = Complex.objects.get(name="Vliethof")
-    unmanaged = Complex.objects.filter(corporation__name=CORPORATION).exclude(managers__username="beheerder").first()
+    unmanaged = (
+        Complex.objects.filter(corporation__name=CORPORATION).exclude(managers__username="beheerder").first()
+    )
     other_complex = Complex.objects.filter(corporation__name=OTHER_CORPORATION).first()
     assert unmanaged is not None and other_complex is not None
-    project_with_partner = Project.objects.get(complexes__name="De Brug")
+    project_with_partner = Project.objects.filter(complexes__name="De Brug").order_by("pk").first()
+    assert project_with_partner is not None
     other_project = Project.objects.filter(corporation__name=OTHER_CORPORATION).first()
     assert other_project is not None
     # The care partner must have no agreement in the other corporation's project for this probe.

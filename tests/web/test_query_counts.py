@@ -45,17 +45,39 @@ def grow_the_world(extra: int = 40) -> None:
     start = dt.date(2024, 1, 1)
     for i in range(extra):
         unit = Unit.objects.create(
-            complex=brug, section=section, code=f"X{i}", street="Extraweg", house_number=i + 1, postcode="3999ZZ",
-            city="Vechtstad", floor=1, rooms=2, net_rent=Decimal("600.00"),
+            complex=brug,
+            section=section,
+            code=f"X{i}",
+            street="Extraweg",
+            house_number=i + 1,
+            postcode="3999ZZ",
+            city="Vechtstad",
+            floor=1,
+            rooms=2,
+            net_rent=Decimal("600.00"),
         )
-        household = Household.objects.create(corporation=corp, reference=f"EXTRA-{i}", name=f"Huishouden Extra {i}")
-        Person.objects.create(household=household, first_name="Test", last_name=f"Extra{i}", birth_date=dt.date(1980, 1, 1), is_main_tenant=True)
+        household = Household.objects.create(
+            corporation=corp, reference=f"EXTRA-{i}", name=f"Huishouden Extra {i}"
+        )
+        Person.objects.create(
+            household=household,
+            first_name="Test",
+            last_name=f"Extra{i}",
+            birth_date=dt.date(1980, 1, 1),
+            is_main_tenant=True,
+        )
         Lease.objects.create(unit=unit, household=household, start_date=start, net_rent=Decimal("600.00"))
-        TargetGroupStatus.objects.create(household=household, target_group="DAK", care_partner=partner, start_date=start)
+        TargetGroupStatus.objects.create(
+            household=household, target_group="DAK", care_partner=partner, start_date=start
+        )
     for i in range(extra // 4):
-        project = Project.objects.create(corporation=corp, name=f"Extra project {i}", target_vulnerable_share=Decimal("0.3"))
+        project = Project.objects.create(
+            corporation=corp, name=f"Extra project {i}", target_vulnerable_share=Decimal("0.3")
+        )
         project.complexes.add(vliethof, brug)
-        CarePartnerAgreement.objects.create(project=project, complex=brug, care_partner=partner, capacity=10, start_date=start)
+        CarePartnerAgreement.objects.create(
+            project=project, complex=brug, care_partner=partner, capacity=10, start_date=start
+        )
 
 
 def test_no_page_issues_more_than_twenty_queries(login) -> None:  # type: ignore[no-untyped-def]

@@ -23,10 +23,15 @@ def test_check_deploy_reports_no_issues_under_production_settings() -> None:
         "ALLOWED_HOSTS": "omkijken.example.org",
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for Playwright in tests only; never in deployment
     # when Django's deployment check runs
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     # then it finds nothing
     assert result.returncode == 0, result.stdout + result.stderr
@@ -66,6 +71,8 @@ def test_production_cookies_are_secure_and_http_only() -> None:
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0)"
     )
     # when they are read
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
     # then every cookie protection is on
     assert out.stdout.split() == ["True"] * 5

@@ -45,7 +45,9 @@ def plant_marker() -> list[int]:
 
 
 @pytest.mark.parametrize("persona", ["buur", "bewoner", "gemeente"])
-def test_no_page_a_resident_or_municipal_officer_can_reach_shows_special_category_data(persona: str, login) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_a_resident_or_municipal_officer_can_reach_shows_special_category_data(
+    persona: str, login
+) -> None:  # type: ignore[no-untyped-def]
     # given a marker planted in every household's special-category record
     vulnerable_households = plant_marker()
     assert vulnerable_households
@@ -128,7 +130,9 @@ def test_the_care_partner_client_list_logs_one_event_per_client_shown(login) -> 
     shown = min(clients, 25)
     assert response.status_code == 200
     assert AccessEvent.objects.count() == shown
-    assert set(AccessEvent.objects.values_list("purpose", flat=True)) == {AccessEvent.Purpose.CARE_COORDINATION}
+    assert set(AccessEvent.objects.values_list("purpose", flat=True)) == {
+        AccessEvent.Purpose.CARE_COORDINATION
+    }
 
 
 def test_the_corporation_admin_can_audit_reads_by_anyone_of_its_tenants(login) -> None:  # type: ignore[no-untyped-def]
