@@ -161,7 +161,7 @@ def test_the_optimal_method_keeps_every_rule_and_is_never_worse_than_a_lawful_gr
 
 
 @pytest.mark.slow
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rounds(max_units=14, max_households=25))
 def test_the_same_holds_on_many_larger_random_rounds(doc):
     _check(doc)

@@ -106,6 +106,8 @@ def metrics(rnd: Round, holder: list[int]) -> dict[str, Any]:
         "filled": filled,
         "quota": quota,
         "mix": mix,
+        "solve_seconds": 0.0,
+        "bound": None,
         "objective": {
             "quota_shortfall": o.quota_shortfall,
             "mix_shortfall": o.mix_shortfall,
