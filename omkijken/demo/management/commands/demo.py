@@ -51,6 +51,11 @@ class Command(BaseCommand):
                 _("Deleted the existing demo data (%(count)d rows).") % {"count": sum(deleted.values())}
             )
         summary = build_demo(size=size, seed=seed)
+        # The neighbour network (profiles, buddies, help, activities, fund) lives in its own app
+        # and is layered on the world; tests compose the two the same way.
+        from omkijken.community.demo import build_community_demo
+
+        build_community_demo(seed=seed)
         self.print_summary(summary)
 
     def print_summary(self, summary: DemoSummary) -> None:
