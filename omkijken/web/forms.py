@@ -20,8 +20,12 @@ class PhaseChangeForm(forms.Form):
 
 
 class MixTargetForm(forms.Form):
-    target_percent = forms.DecimalField(label=_("Target vulnerable share (%)"), max_digits=4, decimal_places=1)
-    tolerance_points = forms.DecimalField(label=_("Tolerance (percentage points)"), max_digits=3, decimal_places=1)
+    target_percent = forms.DecimalField(
+        label=_("Target vulnerable share (%)"), max_digits=4, decimal_places=1
+    )
+    tolerance_points = forms.DecimalField(
+        label=_("Tolerance (percentage points)"), max_digits=3, decimal_places=1
+    )
 
     # Range checks live here rather than in min_value/max_value: Django formats those messages
     # with %-placeholders, and these messages contain a literal percent sign.
