@@ -393,3 +393,8 @@ class CheckInAgreementForm(forms.Form):
         label = lambda p: f"{p.first_name} {p.last_name}"  # noqa: E731
         self.fields["resident"].label_from_instance = label  # type: ignore[attr-defined]
         self.fields["caller"].label_from_instance = label  # type: ignore[attr-defined]
+        if not self.is_bound and persons is not None:
+            # Both lists show the same residents: read them once for rendering, not once per field.
+            choices = [("", "---------"), *[(p.pk, label(p)) for p in persons]]  # type: ignore[attr-defined]
+            self.fields["resident"].choices = choices  # type: ignore[attr-defined]
+            self.fields["caller"].choices = choices  # type: ignore[attr-defined]

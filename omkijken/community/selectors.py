@@ -59,29 +59,44 @@ class Place:
     house_number: str
 
 
-def place_of_person(person_id: int, *, on: dt.date | None = None) -> Place | None:
+def places_of_persons(person_ids: Iterable[int], *, on: dt.date | None = None) -> dict[int, Place]:
+    """Where each of these persons lives now, in two queries whatever their number."""
     on = on or timezone.localdate()
-    person = Person.objects.filter(pk=person_id).select_related("household").first()
-    if person is None:
-        return None
-    lease = (
-        Lease.objects.filter(current_lease_filter(on), household_id=person.household_id)
-        .select_related("unit", "unit__complex", "unit__section")
-        .first()
-    )
-    if lease is None:
-        return None
-    unit = lease.unit
-    number = f"{unit.house_number}{('-' + unit.house_number_suffix) if unit.house_number_suffix else ''}"
-    return Place(person=person, complex=unit.complex, section=unit.section, house_number=number)
+    persons = {p.pk: p for p in Person.objects.filter(pk__in=set(person_ids)).select_related("household")}
+    leases = {
+        lease.household_id: lease
+        for lease in Lease.objects.filter(
+            current_lease_filter(on), household_id__in={p.household_id for p in persons.values()}
+        ).select_related("unit", "unit__complex", "unit__section")
+    }
+    places: dict[int, Place] = {}
+    for pk, person in persons.items():
+        lease = leases.get(person.household_id)
+        if lease is None:
+            continue
+        unit = lease.unit
+        number = f"{unit.house_number}{('-' + unit.house_number_suffix) if unit.house_number_suffix else ''}"
+        places[pk] = Place(person=person, complex=unit.complex, section=unit.section, house_number=number)
+    return places
+
+
+def place_of_person(person_id: int, *, on: dt.date | None = None) -> Place | None:
+    return places_of_persons([person_id], on=on).get(person_id)
 
 
 def resident_place(actor: User, *, on: dt.date | None = None) -> Place | None:
-    """The resident's own place, or None for staff and residents without a current lease."""
+    """The resident's own place, or None for staff and residents without a current lease.
+
+    Remembered on the actor object for the rest of the request, so the several selectors a page
+    calls do not each look it up again."""
     if actor.role != Role.RESIDENT:
         return None
-    person = Person.objects.filter(user=actor).only("pk").first()
-    return place_of_person(person.pk, on=on) if person else None
+    on = on or timezone.localdate()
+    cache: dict[dt.date, Place | None] = actor.__dict__.setdefault("_community_place", {})
+    if on not in cache:
+        person = Person.objects.filter(user=actor).only("pk").first()
+        cache[on] = place_of_person(person.pk, on=on) if person else None
+    return cache[on]
 
 
 def require_place(actor: User) -> Place:
@@ -336,9 +351,10 @@ def buddy_neighbours(complex_: Complex, *, on: dt.date | None = None) -> list[en
         .annotate(n=Count("id"))
         .values_list("neighbour_id", "n")
     )
+    places = places_of_persons([p.person_id for p in profiles], on=on)
     result = []
     for profile in profiles:
-        place = place_of_person(profile.person_id, on=on)
+        place = places.get(profile.person_id)
         result.append(
             engine.Neighbour(
                 id=str(profile.person_id),
@@ -354,23 +370,39 @@ def buddy_neighbours(complex_: Complex, *, on: dt.date | None = None) -> list[en
     return result
 
 
+def buddy_seekers(requests: Iterable[BuddyRequest], *, on: dt.date | None = None) -> list[engine.Seeker]:
+    """The engine's view of these open buddy requests, in three queries whatever their number."""
+    requests = list(requests)
+    places = places_of_persons([r.person_id for r in requests], on=on)
+    excluded: dict[int, set[str]] = {}
+    for seeker_id, neighbour_id in BuddyPair.objects.filter(
+        seeker_id__in=[r.person_id for r in requests],
+        status__in=[BuddyPair.Status.ENDED, BuddyPair.Status.DECLINED],
+    ).values_list("seeker_id", "neighbour_id"):
+        excluded.setdefault(seeker_id, set()).add(str(neighbour_id))
+    seekers = []
+    for request in requests:
+        place = places.get(request.person_id)
+        if place is None:
+            continue
+        seekers.append(
+            engine.Seeker(
+                id=str(request.person_id),
+                complex=str(place.complex.pk),
+                section=_section_of(place),
+                languages=frozenset(request.languages),
+                needs_shared_language=request.needs_shared_language,
+                interests=frozenset(request.interests),
+                availability=frozenset(request.availability),
+                excluded=frozenset(excluded.get(request.person_id, set())),
+            )
+        )
+    return seekers
+
+
 def buddy_seeker(request: BuddyRequest, *, on: dt.date | None = None) -> engine.Seeker | None:
-    place = place_of_person(request.person_id, on=on)
-    if place is None:
-        return None
-    excluded = BuddyPair.objects.filter(
-        seeker_id=request.person_id, status__in=[BuddyPair.Status.ENDED, BuddyPair.Status.DECLINED]
-    ).values_list("neighbour_id", flat=True)
-    return engine.Seeker(
-        id=str(request.person_id),
-        complex=str(place.complex.pk),
-        section=_section_of(place),
-        languages=frozenset(request.languages),
-        needs_shared_language=request.needs_shared_language,
-        interests=frozenset(request.interests),
-        availability=frozenset(request.availability),
-        excluded=frozenset(str(pk) for pk in excluded),
-    )
+    found = buddy_seekers([request], on=on)
+    return found[0] if found else None
 
 
 def buddy_round(actor: User, complex_: Complex, *, view: str) -> BuddyRound:
@@ -378,7 +410,7 @@ def buddy_round(actor: User, complex_: Complex, *, view: str) -> BuddyRound:
     requests = buddy_requests_read(actor, complex_id=complex_.pk, view=view)
     result = BuddyRound(complex=complex_, requests=requests)
     open_requests = {str(r.person_id): r for r in requests if r.status == BuddyRequest.Status.OPEN}
-    seekers = [s for s in (buddy_seeker(r) for r in open_requests.values()) if s is not None]
+    seekers = buddy_seekers(open_requests.values())
     neighbours = buddy_neighbours(complex_)
     found = engine.plan(seekers, neighbours)
     persons = Person.objects.in_bulk([int(p.neighbour_id) for p in found.proposals])

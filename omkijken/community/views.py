@@ -214,9 +214,12 @@ def coordination(request: HttpRequest, pk: int) -> HttpResponse:
         context["clients_without_request"] = clients.order_by("first_name")
     if can(user, "manage_community"):
         context["unclaimed"] = selectors.unclaimed_help_requests(user).filter(complex=complex_)
-        context["missed"] = selectors.missed_check_ins(user).filter(complex=complex_)
         context["help"] = selectors.help_requests_for(user).filter(complex=complex_)[:30]
-        context["agreements"] = selectors.check_ins_for(user).filter(complex=complex_)
+        agreements = list(selectors.check_ins_for(user).filter(complex=complex_))
+        overdue_before = timezone.now() - selectors.CHECK_IN_GRACE
+        # The missed calls are the complex's agreements past their grace time: no second query.
+        context["agreements"] = agreements
+        context["missed"] = [a for a in agreements if a.next_due_at <= overdue_before]
         context["activities"] = selectors.activities_for(user).filter(complex=complex_)
         context["checkin_form"] = forms.CheckInAgreementForm(
             persons=selectors.persons_in_complex(complex_.pk).order_by("first_name", "last_name")
