@@ -15,16 +15,17 @@ from omkijken.accounts.policy import can
 from omkijken.residents.models import CARE_LEASE_TYPES, Household, Lease, Person, TargetGroupStatus
 
 
-def current_lease_filter(on: dt.date, prefix: str = "") -> Q:
+def valid_on(on: dt.date, prefix: str = "") -> Q:
+    """Rows in force on a date: started on or before it, not ended before it (end inclusive).
+
+    Leases and target-group statuses share this rule; the two names below say which is meant."""
     return Q(**{f"{prefix}start_date__lte": on}) & (
         Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": on})
     )
 
 
-def open_status_filter(on: dt.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}start_date__lte": on}) & (
-        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": on})
-    )
+current_lease_filter = valid_on
+open_status_filter = valid_on
 
 
 def vulnerable_exists(on: dt.date, household_ref: str = "household_id") -> Exists:
