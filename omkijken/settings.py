@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "omkijken.quotas",
     "omkijken.web",
     "omkijken.community",
+    "omkijken.letting",
     "omkijken.demo",
 ]
 

@@ -5,5 +5,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("buurt/", include("omkijken.community.urls")),
+    path("verhuur/", include("omkijken.letting.urls")),
     path("", include("omkijken.web.urls")),
 ]

@@ -60,6 +60,7 @@ class Role(models.TextChoices):
     CARE_COORDINATOR = "care_coordinator", _("Care-partner coordinator")
     MUNICIPAL_OFFICER = "municipal_officer", _("Municipal officer")
     RESIDENT = "resident", _("Resident")
+    APPLICANT = "applicant", _("Applicant (home seeker)")
     ADMIN = "admin", _("Administrator")
 
 
@@ -73,6 +74,7 @@ ROLE_ORGANISATION_KINDS: dict[str, set[str]] = {
     Role.CARE_COORDINATOR: {Organisation.Kind.CARE_PARTNER},
     Role.MUNICIPAL_OFFICER: {Organisation.Kind.MUNICIPALITY},
     Role.RESIDENT: {Organisation.Kind.CORPORATION},
+    Role.APPLICANT: {Organisation.Kind.CORPORATION},
 }
 
 

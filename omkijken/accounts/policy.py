@@ -39,6 +39,20 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_fund_report": frozenset(
         {Role.BUILDING_MANAGER, Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.ADMIN}
     ),
+    # Letting (omkijken.letting). Which records: letting selectors.
+    "view_letting": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.ADMIN}),
+    "manage_adverts": frozenset({Role.LETTING_OFFICER}),
+    "run_rounds": frozenset({Role.LETTING_OFFICER}),
+    "manage_offers": frozenset({Role.LETTING_OFFICER}),
+    "assess_motivation": frozenset({Role.LETTING_OFFICER, Role.PROJECT_LEADER, Role.BUILDING_MANAGER}),
+    "decide_motivation": frozenset({Role.LETTING_OFFICER}),
+    "manage_questionnaires": frozenset({Role.LETTING_OFFICER, Role.PROJECT_LEADER}),
+    "nominate": frozenset({Role.CARE_COORDINATOR}),
+    "view_nominations": frozenset({Role.LETTING_OFFICER, Role.PROJECT_LEADER, Role.CARE_COORDINATOR}),
+    "import_export": frozenset({Role.LETTING_OFFICER, Role.ADMIN}),
+    "send_letters": frozenset({Role.LETTING_OFFICER}),
+    "apply_for_homes": frozenset({Role.APPLICANT, Role.RESIDENT}),
+    "view_key_handovers": frozenset({Role.LETTING_OFFICER, Role.BUILDING_MANAGER}),
 }
 
 
