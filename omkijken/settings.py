@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "omkijken.web",
     "omkijken.community",
     "omkijken.letting",
+    "omkijken.api",
     "omkijken.demo",
 ]
 
@@ -222,6 +223,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Mixed-living letting, allocation and neighbour network.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Separate request and response components: read-only fields are not asked for in requests.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
 }
 
 LOGGING = {

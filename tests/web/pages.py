@@ -50,6 +50,8 @@ def demo_pages() -> dict[str, str]:
         "report": reverse("municipal_report"),
         "access_log": reverse("access_log"),
         "django_admin": reverse("admin:index"),
+        "api_token": reverse("api_token"),
+        "api_docs": reverse("api_docs"),
     }
 
 
@@ -75,4 +77,6 @@ EXPECTED: dict[str, dict[str, int]] = {
     "report": dict(zip(PERSONAS, [200, 403, 403, 403, 200, 403, 403, 200], strict=True)),
     "access_log": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 403, 403, 200], strict=True)),
     "django_admin": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 302, 302, 200], strict=True)),
+    "api_token": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
+    "api_docs": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
 }
