@@ -39,6 +39,9 @@ class Command(BaseCommand):
                 )
                 return
             try:
+                from omkijken.letting.demo import delete_letting_demo
+
+                delete_letting_demo()
                 deleted = delete_demo()
             except (ProtectedError, RestrictedError) as error:
                 raise CommandError(
@@ -56,6 +59,10 @@ class Command(BaseCommand):
         from omkijken.community.demo import build_community_demo
 
         build_community_demo(seed=seed)
+        # Letting: H1's intake demo (adverts, intake, nominations) goes here, before the rounds demo.
+        from omkijken.letting.demo import build_letting_demo
+
+        build_letting_demo(seed=seed)
         self.print_summary(summary)
 
     def print_summary(self, summary: DemoSummary) -> None:
