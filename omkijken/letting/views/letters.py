@@ -1,5 +1,144 @@
+"""Pages for explanation letters: a round's letters (compose, preview, PDF, send), and an
+applicant's or resident's own letters. Thin: parse, call one service or selector, render."""
+
 from __future__ import annotations
 
-from django.urls import URLPattern, path  # noqa: F401
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
 
-urlpatterns: list[URLPattern] = []
+from omkijken.accounts.policy import can
+from omkijken.letting.models import Round
+from omkijken.letting.selectors import letters as selectors
+from omkijken.letting.services import letters as services
+
+
+def _flash_errors(request: HttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@require_GET
+@login_required
+def round_letters(request: HttpRequest, round_pk: int) -> HttpResponse:
+    round = selectors.round_for_letters(request.user, round_pk)
+    letters = list(selectors.letters_of_round(request.user, round))
+    return render(
+        request,
+        "letting/letters/round_letters.html",
+        {
+            "round": round,
+            "letters": letters,
+            "unsent": [letter for letter in letters if letter.sent_at is None],
+            "by_post": [letter for letter in letters if letter.sent_at and not letter.sent_to],
+            "may_send": can(request.user, "send_letters"),
+            "accepted": round.status == Round.Status.ACCEPTED,
+        },
+    )
+
+
+@require_POST
+@login_required
+def round_letters_compose(request: HttpRequest, round_pk: int) -> HttpResponse:
+    round = selectors.round_for_letters(request.user, round_pk)
+    try:
+        letters = services.letters_for_round(actor=request.user, round=round)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+    else:
+        messages.success(
+            request,
+            ngettext("%(count)s letter is ready.", "%(count)s letters are ready.", len(letters))
+            % {"count": len(letters)},
+        )
+    return redirect("letting_round_letters", round_pk=round.pk)
+
+
+@require_POST
+@login_required
+def round_letters_send(request: HttpRequest, round_pk: int) -> HttpResponse:
+    round = selectors.round_for_letters(request.user, round_pk)
+    try:
+        mailed, post = services.letters_send_all(actor=request.user, round=round)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+    else:
+        messages.success(
+            request,
+            _("Sent by e-mail: %(mailed)s. To send by post: %(post)s.")
+            % {"mailed": len(mailed), "post": len(post)},
+        )
+    return redirect("letting_round_letters", round_pk=round.pk)
+
+
+@require_GET
+@login_required
+def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = selectors.letter_detail(request.user, pk)
+    return render(
+        request,
+        "letting/letters/letter_detail.html",
+        {
+            "letter": letter,
+            "may_send": can(request.user, "send_letters")
+            and letter.sent_at is None
+            and letter.round is not None
+            and letter.round.status == Round.Status.ACCEPTED,
+            "is_staff_view": can(request.user, "view_letting"),
+        },
+    )
+
+
+@require_GET
+@login_required
+def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = selectors.letter_detail(request.user, pk)
+    response = HttpResponse(services.letter_pdf(letter), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="letter-{letter.pk}.pdf"'
+    return response
+
+
+@require_POST
+@login_required
+def letter_send(request: HttpRequest, pk: int) -> HttpResponse:
+    letter = selectors.letter_detail(request.user, pk)
+    try:
+        sent = services.letter_send(actor=request.user, letter=letter)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+    else:
+        if sent.sent_to:
+            messages.success(request, _("The letter was sent to %(address)s.") % {"address": sent.sent_to})
+        else:
+            messages.warning(
+                request, _("This household has no e-mail address: print the PDF and send it by post.")
+            )
+    return redirect("letting_letter_detail", pk=letter.pk)
+
+
+@require_GET
+@login_required
+def my_letters(request: HttpRequest) -> HttpResponse:
+    letters = selectors.my_letters(request.user)
+    return render(request, "letting/letters/my_letters.html", {"letters": letters})
+
+
+urlpatterns: list[URLPattern] = [
+    path("rondes/<int:round_pk>/brieven/", round_letters, name="letting_round_letters"),
+    path(
+        "rondes/<int:round_pk>/brieven/opstellen/",
+        round_letters_compose,
+        name="letting_round_letters_compose",
+    ),
+    path("rondes/<int:round_pk>/brieven/versturen/", round_letters_send, name="letting_round_letters_send"),
+    path("brieven/<int:pk>/", letter_detail, name="letting_letter_detail"),
+    path("brieven/<int:pk>/pdf/", letter_pdf, name="letting_letter_pdf"),
+    path("brieven/<int:pk>/versturen/", letter_send, name="letting_letter_send"),
+    path("mijn-brieven/", my_letters, name="letting_my_letters"),
+]
