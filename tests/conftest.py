@@ -20,10 +20,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     from omkijken.demo.generate import build_demo
     from omkijken.letting.demo import build_letting_demo
+    from omkijken.letting.demo_intake import build_intake_demo
 
     with django_db_blocker.unblock():
         build_demo(size="small")
-        # Letting: H1's build_intake_demo goes here, before the rounds/offers demo.
+        build_intake_demo(seed=2026)
         build_letting_demo(seed=2026)
 
 
@@ -35,8 +36,10 @@ def demo_world_committed(transactional_db) -> Iterator[None]:  # type: ignore[no
 
     if not Organisation.objects.filter(name=CORPORATION).exists():
         from omkijken.letting.demo import build_letting_demo
+        from omkijken.letting.demo_intake import build_intake_demo
 
         build_demo(size="small")
+        build_intake_demo(seed=2026)
         build_letting_demo(seed=2026)
     yield
 

@@ -111,6 +111,7 @@ JOB_TITLES: dict[str, str] = {
     Role.CARE_COORDINATOR: "Coördinator ambulante begeleiding",
     Role.MUNICIPAL_OFFICER: "Beleidsmedewerker wonen",
     Role.RESIDENT: "",
+    Role.APPLICANT: "",
     Role.ADMIN: "Functioneel beheerder",
 }
 

@@ -58,5 +58,14 @@ PERSONAS: dict[str, Persona] = {
             "vulnerable resident, client of the care partner",
         ),
         Persona("admin", "Admin", "Beheer", Role.ADMIN, CORPORATION, "corporation administrator"),
+        # Its household, registration and applications come from omkijken.letting.demo_intake.
+        Persona(
+            "zoeker",
+            "Ilse",
+            "Zonneveld",
+            Role.APPLICANT,
+            CORPORATION,
+            "home seeker, applies as a good neighbour",
+        ),
     ]
 }

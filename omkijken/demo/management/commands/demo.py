@@ -59,8 +59,12 @@ class Command(BaseCommand):
         from omkijken.community.demo import build_community_demo
 
         build_community_demo(seed=seed)
-        # Letting: H1's intake demo (adverts, intake, nominations) goes here, before the rounds demo.
+        # Letting: the intake side (questionnaire, applicant persona, applications, nominations),
+        # then adverts, home seekers and rounds.
         from omkijken.letting.demo import build_letting_demo
+        from omkijken.letting.demo_intake import build_intake_demo
+
+        build_intake_demo(seed=seed)
 
         build_letting_demo(seed=seed)
         self.print_summary(summary)
