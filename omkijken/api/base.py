@@ -94,8 +94,10 @@ class ApiMixin:
 
 
 class ApiViewSet(ApiMixin, GenericViewSet):
-    """A resource: list/retrieve plus named actions."""
+    # A resource: list/retrieve plus named actions.
+    pass
 
 
 class ApiView(ApiMixin, APIView):
-    """A single endpoint."""
+    # A single endpoint.
+    pass

@@ -34,8 +34,18 @@ class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_code = "conflict"
 
-    def __init__(self, detail: Any = None, code: str | None = None) -> None:
+    def __init__(
+        self, detail: Any = None, code: str | None = None, errors: dict[str, list[str]] | None = None
+    ) -> None:
         super().__init__(detail or _("This conflicts with the current state of the record."), code)
+        self.errors = errors or {}
+
+    @classmethod
+    def from_validation_error(cls, exc: DjangoValidationError) -> Conflict:
+        """A service refused a transition from the record's current status."""
+        errors = _flatten(_from_django_validation_error(exc).detail)
+        first = next(iter(errors.values()))[0] if errors else None
+        return cls(first, code="invalid_state", errors=errors)
 
 
 def _as_list(value: Any) -> list[str]:
@@ -144,6 +154,8 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | 
             text = next(iter(errors.values()))[0] if errors else str(exc.default_detail)
             body = error_body(text, _first_code(exc.get_codes()), errors)
         else:
-            body = error_body(str(detail), str(getattr(detail, "code", exc.default_code)))
+            body = error_body(
+                str(detail), str(getattr(detail, "code", exc.default_code)), getattr(exc, "errors", None)
+            )
     set_rollback()
     return Response(body, status=exc.status_code, headers=headers)

@@ -1,11 +1,43 @@
-"""What the API reads and writes. Output serializers show only what the web pages show a role;
-input serializers are strict (unknown fields, NUL characters, out-of-range numbers: 400)."""
+"""What the API reads and writes.
+
+Output serializers show what the web pages show a role (staff-only fields are null for an
+applicant). Input serializers are strict: unknown fields, NUL characters, out-of-range numbers and
+dates outside 2000–2100 answer 400 before any service runs.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from omkijken.api.base import MAX_ID, StrictSerializer
+from omkijken.letting.models import Advert, Channel, IncomeClass, Nomination
+from omkijken.residents.models import TargetGroup
+
+EARLIEST = dt.date(2000, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+NEEDS = ("LIFT", "GROUND_FLOOR", "WHEELCHAIR")
+
+
+def Id(**kwargs: Any) -> serializers.IntegerField:  # noqa: N802 - reads like a field class
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+def Date(**kwargs: Any) -> serializers.DateField:  # noqa: N802
+    return serializers.DateField(
+        validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
+        help_text=_("A date between 2000-01-01 and 2100-12-31 (YYYY-MM-DD)."),
+        **kwargs,
+    )
+
+
+# --- shared output pieces ---------------------------------------------------------------------
 
 
 class MeSerializer(serializers.Serializer):
@@ -17,6 +49,181 @@ class MeSerializer(serializers.Serializer):
     def get_name(self, user: Any) -> str:
         return str(user.get_full_name() or user.username)
 
+    @extend_schema_field(OpenApiTypes.STR)
     def get_organisation(self, user: Any) -> str | None:
         org = user.organisation
         return org.name if org else None
+
+
+class NamedSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class HouseholdRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    reference = serializers.CharField()
+    name = serializers.CharField()
+
+
+class UnitSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    code = serializers.CharField()
+    address = serializers.CharField()
+    postcode = serializers.CharField()
+    city = serializers.CharField()
+    complex = NamedSerializer()
+    rooms = serializers.IntegerField()
+    floor_area = serializers.IntegerField(allow_null=True)
+    net_rent = serializers.DecimalField(max_digits=8, decimal_places=2)
+
+
+# --- adverts ----------------------------------------------------------------------------------
+
+
+class AdvertSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Advert.Status.choices)
+    unit = UnitSerializer()
+    channels = serializers.ListField(child=serializers.ChoiceField(choices=Channel.choices))
+    criteria = serializers.CharField(help_text=_("The published selection criteria, in plain Dutch."))
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    proposed_channels = serializers.SerializerMethodField(help_text=_("Staff only; null for applicants."))
+    proposal_reason = serializers.SerializerMethodField(help_text=_("Staff only; null for applicants."))
+    override_reason = serializers.SerializerMethodField(help_text=_("Staff only; null for applicants."))
+    response_count = serializers.SerializerMethodField(help_text=_("Staff only; null for applicants."))
+    responded = serializers.SerializerMethodField(
+        help_text=_("Applicants: whether your household responded; null for staff.")
+    )
+
+    def _staff(self) -> bool:
+        return bool(self.context.get("staff"))
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField(), allow_null=True))
+    def get_proposed_channels(self, advert: Advert) -> list[str] | None:
+        return list(advert.proposed_channels) if self._staff() else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_proposal_reason(self, advert: Advert) -> str | None:
+        return advert.proposal_reason if self._staff() else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_override_reason(self, advert: Advert) -> str | None:
+        return advert.override_reason if self._staff() else None
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_response_count(self, advert: Advert) -> int | None:
+        if not self._staff():
+            return None
+        count = getattr(advert, "response_count", None)
+        return count if count is not None else advert.responses.filter(withdrawn=False).count()
+
+    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    def get_responded(self, advert: Advert) -> bool | None:
+        if self._staff():
+            return None
+        return bool(getattr(advert, "responded", False))
+
+
+class AdvertCreateSerializer(StrictSerializer):
+    unit = Id(help_text=_("The vacant home (id) of your corporation."))
+    channels = serializers.ListField(
+        child=serializers.ChoiceField(choices=Channel.choices), min_length=1, max_length=len(Channel.choices)
+    )
+    criteria = serializers.CharField(max_length=5000, help_text=_("The selection criteria to publish."))
+    starts_on = Date()
+    ends_on = Date()
+    override_reason = serializers.CharField(
+        max_length=300,
+        allow_blank=True,
+        default="",
+        help_text=_("Required when the channels differ from the proposed ones."),
+    )
+    publish = serializers.BooleanField(default=False)
+
+
+class AdvertFilterSerializer(StrictSerializer):
+    status = serializers.ChoiceField(choices=Advert.Status.choices, required=False)
+    complex = Id(required=False, help_text=_("Only adverts of homes in this complex (id)."))
+
+
+# --- responses --------------------------------------------------------------------------------
+
+
+class ResponseSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    advert = serializers.IntegerField(source="advert_id")
+    unit = UnitSerializer(source="advert.unit")
+    preference = serializers.IntegerField(help_text=_("1 is your most wanted home."))
+    withdrawn = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+
+
+class AdvertResponseSerializer(serializers.Serializer):
+    """A responder as the letting officer sees them: what ranks them, never a target group."""
+
+    id = serializers.IntegerField()
+    household = HouseholdRefSerializer()
+    preference = serializers.IntegerField()
+    registration_date = serializers.DateField(allow_null=True)
+    urgency = serializers.CharField(allow_null=True)
+    urgency_until = serializers.DateField(allow_null=True)
+    created_at = serializers.DateTimeField()
+
+
+class ResponseCreateSerializer(StrictSerializer):
+    advert = Id(help_text=_("The advert (id) you respond to."))
+    preference = serializers.IntegerField(
+        min_value=1,
+        max_value=1000,
+        required=False,
+        help_text=_("Where in your order of preference (1 = first)."),
+    )
+
+
+# --- nominations ------------------------------------------------------------------------------
+
+
+class NominationSerializer(serializers.Serializer):
+    """SPECIAL-CATEGORY DATA: every read is logged (AccessEvent)."""
+
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Nomination.Status.choices)
+    nominator = NamedSerializer()
+    corporation = NamedSerializer()
+    household = HouseholdRefSerializer()
+    target_group = serializers.ChoiceField(choices=TargetGroup.choices)
+    household_size = serializers.IntegerField()
+    income_class = serializers.ChoiceField(choices=IncomeClass.choices)
+    pension_age = serializers.BooleanField()
+    needs = serializers.ListField(child=serializers.CharField())
+    complexes = serializers.ListField(
+        child=serializers.IntegerField(), help_text=_("Acceptable complexes (ids), most preferred first.")
+    )
+    nominated_on = serializers.DateField()
+    support_until = serializers.DateField(allow_null=True)
+    consent_reference = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class NominationCreateSerializer(StrictSerializer):
+    household = Id(help_text=_("Your client's household (id)."))
+    target_group = serializers.ChoiceField(choices=TargetGroup.choices)
+    household_size = serializers.IntegerField(min_value=1, max_value=12)
+    income_class = serializers.ChoiceField(choices=IncomeClass.choices)
+    pension_age = serializers.BooleanField(default=False)
+    needs = serializers.ListField(
+        child=serializers.ChoiceField(choices=[(n, n) for n in NEEDS]), max_length=len(NEEDS), default=list
+    )
+    complexes = serializers.ListField(child=Id(), min_length=1, max_length=50)
+    nominated_on = Date()
+    support_until = Date(required=False, allow_null=True, default=None)
+    consent_reference = serializers.CharField(
+        max_length=60,
+        help_text=_("The reference of the consent you hold (3 to 60 letters, digits, . / _ -)."),
+    )
+
+
+class NominationFilterSerializer(StrictSerializer):
+    status = serializers.ChoiceField(choices=Nomination.Status.choices, required=False)

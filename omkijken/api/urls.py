@@ -10,7 +10,7 @@ from rest_framework.routers import SimpleRouter
 
 from omkijken.api import pages, views
 
-router = SimpleRouter()
+router = SimpleRouter(use_regex_path=False)
 views.register(router)
 
 v1 = [
