@@ -52,6 +52,7 @@ def demo_pages() -> dict[str, str]:
         "django_admin": reverse("admin:index"),
         "api_token": reverse("api_token"),
         "api_docs": reverse("api_docs"),
+        **_letting_round_pages(),
     }
 
 
@@ -79,4 +80,29 @@ EXPECTED: dict[str, dict[str, int]] = {
     "django_admin": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 302, 302, 200], strict=True)),
     "api_token": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
     "api_docs": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
+    # Letting rounds and offers (H2)
+    "letting_round_list": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_round_new": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 403], strict=True)),
+    "letting_rank_vacancy": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_offer_list": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_key_handovers": dict(zip(PERSONAS, [403, 200, 200, 403, 403, 403, 403, 403], strict=True)),
 }
+
+
+def _letting_round_pages() -> dict[str, str]:
+    """The round and offer pages (letting, H2): an advert of the demo's letting data for the ranking."""
+    from omkijken.letting.models import Advert
+
+    advert = (
+        Advert.objects.filter(corporation__name=CORPORATION, status__in=["published", "closed"])
+        .order_by("pk")
+        .first()
+    )
+    assert advert is not None
+    return {
+        "letting_round_list": reverse("letting_round_list"),
+        "letting_round_new": reverse("letting_round_new"),
+        "letting_rank_vacancy": reverse("letting_rank_vacancy", args=[advert.pk]),
+        "letting_offer_list": reverse("letting_offer_list"),
+        "letting_key_handovers": reverse("letting_key_handovers"),
+    }

@@ -558,6 +558,7 @@ class UnitRow:
     unassigned_reason: str = ""
     passed_over: list[PassedOver] = field(default_factory=list)
     responders: list[Household] = field(default_factory=list)
+    allocation_id: int | None = None
 
     @property
     def channel_label(self) -> str:
@@ -882,3 +883,53 @@ def rank_vacancy(*, actor: User, advert: Advert, on: dt.date) -> RankView:
 
 def money(value: float | Decimal) -> str:
     return euro(float(value))
+
+
+# --- Offers and key handovers -------------------------------------------------------------------
+
+
+def offers_for(actor: User) -> QuerySet[Offer]:
+    """The corporation's offers, for staff who may see letting."""
+    if not can(actor, "view_letting"):
+        raise PermissionDenied
+    return Offer.objects.filter(corporation=actor.organisation).select_related(
+        "unit", "unit__complex", "household", "created_by"
+    )
+
+
+def offer_detail(actor: User, pk: int) -> Offer:
+    found = (
+        offers_for(actor)
+        .select_related("lease", "advert", "allocation")
+        .prefetch_related("events", "events__by")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def key_handovers_for(actor: User, *, on: dt.date) -> QuerySet[Any]:
+    """Key handovers from ``on`` onwards: a letting officer sees the corporation's, a building
+    manager only those in the complexes they manage."""
+    from omkijken.accounts.models import Role
+    from omkijken.letting.models import KeyHandover
+
+    if not can(actor, "view_key_handovers"):
+        raise PermissionDenied
+    handovers = KeyHandover.objects.filter(
+        offer__corporation=actor.organisation, at__date__gte=on
+    ).select_related(
+        "offer", "offer__unit", "offer__unit__complex", "offer__household", "offer__lease", "with_user"
+    )
+    if actor.role == Role.BUILDING_MANAGER:
+        handovers = handovers.filter(offer__unit__complex__managers=actor)
+    return handovers.order_by("at", "pk")
+
+
+def allocations_without_offer(rnd: Round) -> dict[int, int]:
+    """unit id -> allocation id of an accepted round's allocations that have no offer yet."""
+    from omkijken.letting.models import Allocation
+
+    return dict(Allocation.objects.filter(round=rnd, offers__isnull=True).values_list("unit_id", "pk"))
