@@ -37,6 +37,12 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("My neighbourhood"), reverse("community_home"), "community"))
     elif can(user, "coordinate_buddies") or can(user, "manage_community") or can(user, "view_fund_report"):
         items.append(NavItem(_("Neighbour network"), reverse("community_home"), "community"))
+    if can(user, "view_letting") or can(user, "manage_adverts"):
+        items.append(NavItem(_("Letting"), reverse("letting_home"), "letting"))
+    if can(user, "apply_for_homes"):
+        items.append(NavItem(_("Homes to let"), reverse("letting_homes"), "letting_homes"))
+    if can(user, "nominate"):
+        items.append(NavItem(_("Nominations"), reverse("letting_nomination_list"), "letting_nomination"))
     if can(user, "view_letting"):
         items.append(NavItem(_("Rounds and offers"), reverse("letting_round_list"), "letting_rounds"))
     elif can(user, "view_key_handovers"):
