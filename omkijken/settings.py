@@ -226,6 +226,13 @@ SPECTACULAR_SETTINGS = {
     # Separate request and response components: read-only fields are not asked for in requests.
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "ENUM_NAME_OVERRIDES": {
+        "AdvertStatusEnum": "omkijken.letting.models.Advert.Status",
+        "NominationStatusEnum": "omkijken.letting.models.Nomination.Status",
+        "OfferStatusEnum": "omkijken.letting.models.Offer.Status",
+        "RoundStatusEnum": "omkijken.letting.models.Round.Status",
+        "ChannelEnum": "omkijken.letting.models.Channel",
+    },
 }
 
 LOGGING = {

@@ -17,7 +17,17 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from omkijken.api.base import MAX_ID, StrictSerializer
-from omkijken.letting.models import Advert, Channel, IncomeClass, Nomination
+from omkijken.letting.models import (
+    Advert,
+    Channel,
+    DeclineReason,
+    IncomeClass,
+    KeyHandover,
+    Nomination,
+    Offer,
+    Round,
+    WithdrawReason,
+)
 from omkijken.residents.models import TargetGroup
 
 EARLIEST = dt.date(2000, 1, 1)
@@ -227,3 +237,209 @@ class NominationCreateSerializer(StrictSerializer):
 
 class NominationFilterSerializer(StrictSerializer):
     status = serializers.ChoiceField(choices=Nomination.Status.choices, required=False)
+
+
+def DateTime(**kwargs: Any) -> serializers.DateTimeField:  # noqa: N802
+    return serializers.DateTimeField(
+        validators=[
+            MinValueValidator(dt.datetime(2000, 1, 1, tzinfo=dt.UTC)),
+            MaxValueValidator(dt.datetime(2100, 12, 31, tzinfo=dt.UTC)),
+        ],
+        help_text=_("An ISO 8601 date and time between 2000 and 2100; without a zone: Dutch time."),
+        **kwargs,
+    )
+
+
+# --- offers -----------------------------------------------------------------------------------
+
+
+class OfferEventSerializer(serializers.Serializer):
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    reason_code = serializers.CharField()
+    at = serializers.DateTimeField()
+
+
+class LeaseRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    start_date = serializers.DateField()
+
+
+class KeyHandoverSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    place = serializers.CharField()
+    done = serializers.BooleanField()
+
+
+class OfferSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Offer.Status.choices)
+    vera_status = serializers.SerializerMethodField(
+        help_text=_("VERA AANBIEDINGSTATUS (AAN, TOE, GEW, ING).")
+    )
+    unit = UnitSerializer()
+    household = HouseholdRefSerializer()
+    advert = serializers.IntegerField(source="advert_id", allow_null=True)
+    allocation = serializers.IntegerField(source="allocation_id", allow_null=True)
+    reason_code = serializers.CharField(
+        help_text=_("VERA AANBIEDINGDETAILSTATUS when declined or withdrawn.")
+    )
+    respond_by = serializers.DateField()
+    viewing_at = serializers.DateTimeField(allow_null=True)
+    lease = serializers.SerializerMethodField()
+    key_handover = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    decided_at = serializers.DateTimeField(allow_null=True)
+
+    def get_vera_status(self, offer: Offer) -> str:
+        return Offer.VERA_STATUS[offer.status]
+
+    @extend_schema_field(LeaseRefSerializer(allow_null=True))
+    def get_lease(self, offer: Offer) -> dict[str, Any] | None:
+        if offer.lease_id is None:
+            return None
+        return {"id": offer.lease_id, "start_date": offer.lease.start_date}
+
+    @extend_schema_field(KeyHandoverSerializer(allow_null=True))
+    def get_key_handover(self, offer: Offer) -> dict[str, Any] | None:
+        try:
+            handover = offer.key_handover  # select_related by the views
+        except KeyHandover.DoesNotExist:
+            return None
+        return dict(KeyHandoverSerializer(handover).data)
+
+
+class OfferDetailSerializer(OfferSerializer):
+    events = OfferEventSerializer(many=True)
+
+
+class OfferFilterSerializer(StrictSerializer):
+    status = serializers.ChoiceField(choices=Offer.Status.choices, required=False)
+    complex = Id(required=False, help_text=_("Only offers of homes in this complex (id)."))
+
+
+class OfferCreateSerializer(StrictSerializer):
+    unit = Id()
+    household = Id()
+    respond_by = Date()
+    allocation = Id(required=False, allow_null=True, default=None, help_text=_("From an accepted round."))
+    advert = Id(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("By hand: the advert the household responded to."),
+    )
+
+
+class OfferViewingSerializer(StrictSerializer):
+    at = DateTime()
+
+
+class OfferAcceptSerializer(StrictSerializer):
+    start_date = Date()
+    key_handover_at = DateTime()
+    lease_type = serializers.ChoiceField(
+        choices=[(c, c) for c in ("regular", "omklap", "driehoek")],
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Default: omklap for a care partner's nominee, otherwise regular."),
+    )
+    care_partner = Id(
+        required=False, allow_null=True, default=None, help_text=_("Care partner (organisation id).")
+    )
+    flip_date = Date(required=False, allow_null=True, default=None)
+    key_handover_with = Id(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Colleague (user id); default the building manager."),
+    )
+
+
+class OfferDeclineSerializer(StrictSerializer):
+    reason_code = serializers.ChoiceField(choices=DeclineReason.choices)
+
+
+class OfferWithdrawSerializer(StrictSerializer):
+    reason_code = serializers.ChoiceField(choices=WithdrawReason.choices)
+
+
+# --- allocations and rounds -----------------------------------------------------------------------
+
+
+class AllocationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    round = serializers.IntegerField(source="round_id")
+    advert = serializers.IntegerField(source="advert_id")
+    unit = UnitSerializer()
+    household = HouseholdRefSerializer()
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    passendheid = serializers.CharField(help_text=_("VERA PASSENDHEIDSSOORT: PAS, NIE or NVT."))
+    justification = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class AllocationFilterSerializer(StrictSerializer):
+    round = Id(required=False)
+    complex = Id(required=False)
+
+
+class RoundSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    round_date = serializers.DateField()
+    method = serializers.CharField()
+    status = serializers.ChoiceField(choices=Round.Status.choices)
+    changed = serializers.BooleanField()
+    change_reason = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    accepted_at = serializers.DateTimeField(allow_null=True)
+
+
+class PassedOverSerializer(serializers.Serializer):
+    household = HouseholdRefSerializer(allow_null=True)
+    reason = serializers.CharField()
+    code = serializers.CharField()
+
+
+class RoundRowSerializer(serializers.Serializer):
+    unit = UnitSerializer()
+    advert = serializers.IntegerField(source="advert_id", allow_null=True)
+    household = HouseholdRefSerializer(allow_null=True)
+    channel = serializers.CharField(help_text=_("Empty when the home stays unassigned."))
+    passendheid = serializers.CharField()
+    justification = serializers.CharField(allow_null=True)
+    unassigned_reason = serializers.CharField()
+    passed_over = PassedOverSerializer(many=True)
+    allocation = serializers.IntegerField(source="allocation_id", allow_null=True)
+
+
+class MixEffectSerializer(serializers.Serializer):
+    complex_name = serializers.CharField()
+    target = serializers.FloatField()
+    tolerance = serializers.FloatField()
+    homes = serializers.IntegerField()
+    vulnerable_before = serializers.IntegerField()
+    vulnerable_after = serializers.IntegerField()
+    in_band = serializers.BooleanField()
+
+
+class QuotaRowSerializer(serializers.Serializer):
+    target_group = serializers.CharField()
+    required_year = serializers.IntegerField()
+    realised_year = serializers.IntegerField()
+    round_min = serializers.IntegerField()
+    placed = serializers.IntegerField()
+    remaining_after = serializers.IntegerField()
+
+
+class RoundProposalSerializer(serializers.Serializer):
+    """The round page: per home the proposed household (or why none) and who was passed over and
+    why; the effect on each mixed complex and on the quota."""
+
+    round = RoundSerializer()
+    rows = RoundRowSerializer(many=True)
+    mix = MixEffectSerializer(many=True)
+    quotas = QuotaRowSerializer(many=True)
+    filled = serializers.IntegerField()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import translation
@@ -24,16 +24,19 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
+from omkijken.accounts.models import Organisation, User
 from omkijken.accounts.policy import can
 from omkijken.api import serializers as s
 from omkijken.api.base import ApiView, ApiViewSet, api_language, validate_params
 from omkijken.api.exceptions import Conflict, error_body
 from omkijken.api.permissions import HasRole
-from omkijken.letting.models import Advert, Nomination
+from omkijken.letting.models import Advert, Allocation, Nomination, Offer, Round
 from omkijken.letting.selectors import adverts as advert_selectors
 from omkijken.letting.selectors import nominations as nomination_selectors
+from omkijken.letting.selectors import rounds as round_selectors
 from omkijken.letting.services import adverts as advert_services
 from omkijken.letting.services import nominations as nomination_services
+from omkijken.letting.services import offers as offer_services
 from omkijken.residents.selectors import households_for
 
 T = TypeVar("T")
@@ -42,10 +45,14 @@ STAFF_ADVERTS = ("view_letting", "manage_adverts")
 
 
 def transition(call: Callable[[], T]) -> T:
-    """Run a status transition; a refusal by the service is a 409 (not possible from this status)."""
+    """Run a status transition. The service refusing a field's value is a 400; refusing the
+    transition itself (not possible from the current status, or the home is taken) a 409."""
     try:
         return call()
     except DjangoValidationError as exc:
+        fields = set(getattr(exc, "error_dict", {})) - {NON_FIELD_ERRORS}
+        if fields:
+            raise
         raise Conflict.from_validation_error(exc) from exc
 
 
@@ -309,7 +316,272 @@ class NominationViewSet(ApiViewSet):
         return Response(self.get_serializer(shown).data)
 
 
+# --- offers -----------------------------------------------------------------------------------
+
+OFFER_RELATED = ("unit", "unit__complex", "household", "lease", "key_handover")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Offers"),
+        description=_(
+            "Letting officer and project leader: the corporation's offers. Residents and applicants: "
+            "the offers made to their own household."
+        ),
+        parameters=[s.OfferFilterSerializer],
+    ),
+    retrieve=extend_schema(summary=_("One offer, with its history")),
+)
+class OfferViewSet(ApiViewSet):
+    serializer_class = s.OfferSerializer
+    queryset = Offer.objects.none()
+    capabilities = {
+        "list": ("view_letting", "apply_for_homes"),
+        "retrieve": ("view_letting", "apply_for_homes"),
+        "create": ("manage_offers",),
+        "viewing": ("manage_offers",),
+        "accept": ("manage_offers",),
+        "decline": ("manage_offers",),
+        "no_response": ("manage_offers",),
+        "withdraw": ("manage_offers",),
+    }
+
+    def _offers(self) -> Any:
+        user = self.request.user
+        if can(user, "view_letting"):
+            return round_selectors.offers_for(user)
+        household = advert_selectors.applicant_household(user)
+        if household is None:
+            return Offer.objects.none()
+        return Offer.objects.filter(household=household)
+
+    def _offer(self, pk: int) -> Offer:
+        found = self._offers().select_related(*OFFER_RELATED).prefetch_related("events").filter(pk=pk).first()
+        if found is None:
+            raise Http404
+        return found
+
+    def _out(self, pk: int, code: int = status.HTTP_200_OK) -> Response:
+        return Response(s.OfferDetailSerializer(self._offer(pk)).data, status=code)
+
+    def list(self, request: Request) -> Response:
+        params = validate_params(s.OfferFilterSerializer, request)
+        offers = self._offers().select_related(*OFFER_RELATED)
+        if "status" in params:
+            offers = offers.filter(status=params["status"])
+        if "complex" in params:
+            offers = offers.filter(unit__complex_id=params["complex"])
+        page = self.paginate_queryset(offers.order_by("-created_at", "-pk"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(responses=s.OfferDetailSerializer)
+    def retrieve(self, request: Request, pk: int) -> Response:
+        return self._out(pk)
+
+    @extend_schema(
+        summary=_("Offer a home to a household"),
+        description=_(
+            "From an accepted round's allocation, or by hand to a household that responded to the "
+            "home's advert. One live offer per home: a second officer offering the same home at the "
+            "same moment gets a 400 or 409 with the reason."
+        ),
+        request=s.OfferCreateSerializer,
+        responses={201: s.OfferDetailSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        data = self.body(s.OfferCreateSerializer)
+        user = request.user
+        try:
+            unit = advert_selectors.unit_for_advert(user, data["unit"])
+        except Http404 as exc:
+            raise not_in_scope("unit", _("There is no such home in your corporation.")) from exc
+        household = households_for(user).filter(pk=data["household"]).first()
+        if household is None:
+            raise not_in_scope("household", _("There is no such household in your corporation."))
+        allocation = None
+        if data["allocation"] is not None:
+            allocation = (
+                Allocation.objects.filter(round__in=round_selectors.rounds_for(user), pk=data["allocation"])
+                .select_related("advert")
+                .first()
+            )
+            if allocation is None:
+                raise not_in_scope("allocation", _("There is no such allocation in your corporation."))
+        advert = None
+        if data["advert"] is not None:
+            try:
+                advert = advert_selectors.advert_detail(user, data["advert"])
+            except Http404 as exc:
+                raise not_in_scope("advert", _("There is no such advert in your corporation.")) from exc
+        offer = offer_services.offer_make(
+            actor=user,
+            unit=unit,
+            household=household,
+            respond_by=data["respond_by"],
+            allocation=allocation,
+            advert=advert,
+        )
+        return self._out(offer.pk, status.HTTP_201_CREATED)
+
+    def _transition(self, pk: int, service: Callable[..., Any], **kwargs: Any) -> Response:
+        offer = self._offer(pk)
+        transition(lambda: service(actor=self.request.user, offer=offer, **kwargs))
+        return self._out(pk)
+
+    @extend_schema(
+        summary=_("Plan (or move) the viewing"),
+        request=s.OfferViewingSerializer,
+        responses=s.OfferDetailSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def viewing(self, request: Request, pk: int) -> Response:
+        data = self.body(s.OfferViewingSerializer)
+        return self._transition(pk, offer_services.offer_plan_viewing, at=data["at"])
+
+    @extend_schema(
+        summary=_("The household accepts: lease and key handover"),
+        request=s.OfferAcceptSerializer,
+        responses=s.OfferDetailSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: int) -> Response:
+        data = self.body(s.OfferAcceptSerializer)
+        if data["care_partner"] is not None:
+            partner = Organisation.objects.filter(
+                pk=data["care_partner"], kind=Organisation.Kind.CARE_PARTNER
+            ).first()
+            if partner is None:
+                raise ValidationError({"care_partner": [_("There is no such care partner.")]})
+            data["care_partner"] = partner
+        if data["key_handover_with"] is not None:
+            colleague = User.objects.filter(
+                pk=data["key_handover_with"],
+                membership__organisation=request.user.organisation,
+                is_active=True,
+            ).first()
+            if colleague is None:
+                raise ValidationError(
+                    {"key_handover_with": [_("There is no such colleague in your corporation.")]}
+                )
+            data["key_handover_with"] = colleague
+        return self._transition(pk, offer_services.offer_accept, **data)
+
+    @extend_schema(
+        summary=_("The household declines (VERA reason)"),
+        request=s.OfferDeclineSerializer,
+        responses=s.OfferDetailSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def decline(self, request: Request, pk: int) -> Response:
+        data = self.body(s.OfferDeclineSerializer)
+        return self._transition(pk, offer_services.offer_decline, reason_code=data["reason_code"])
+
+    @extend_schema(
+        summary=_("No response before the deadline"), request=None, responses=s.OfferDetailSerializer
+    )
+    @action(detail=True, methods=["post"], url_path="no-response")
+    def no_response(self, request: Request, pk: int) -> Response:
+        return self._transition(pk, offer_services.offer_no_response)
+
+    @extend_schema(
+        summary=_("Withdraw the offer (VERA reason)"),
+        request=s.OfferWithdrawSerializer,
+        responses=s.OfferDetailSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk: int) -> Response:
+        data = self.body(s.OfferWithdrawSerializer)
+        return self._transition(pk, offer_services.offer_withdraw, reason_code=data["reason_code"])
+
+
+# --- allocations and rounds -----------------------------------------------------------------------
+
+
+def _log_direct_reads(actor: Any, allocations: list[Allocation], *, view: str) -> None:
+    """A DIRECT allocation says the household was nominated: special category, logged like the
+    round page logs the nominees it shows."""
+    round_selectors._log_nominee_reads(  # noqa: SLF001 - the web pages' own logging rule
+        actor, [a.household for a in allocations if a.channel == "DIRECT"], view=view
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Allocations (accepted assignments)"),
+        description=_(
+            "Direct-mediation allocations reveal a nomination: each one returned is logged as a read."
+        ),
+        parameters=[s.AllocationFilterSerializer],
+    ),
+    retrieve=extend_schema(summary=_("One allocation")),
+)
+class AllocationViewSet(ApiViewSet):
+    serializer_class = s.AllocationSerializer
+    queryset = Allocation.objects.none()
+    capabilities = {"list": ("view_letting",), "retrieve": ("view_letting",)}
+
+    def _allocations(self) -> Any:
+        return Allocation.objects.filter(
+            round__in=round_selectors.rounds_for(self.request.user)
+        ).select_related("unit", "unit__complex", "household")
+
+    def list(self, request: Request) -> Response:
+        params = validate_params(s.AllocationFilterSerializer, request)
+        allocations = self._allocations()
+        if "round" in params:
+            allocations = allocations.filter(round_id=params["round"])
+        if "complex" in params:
+            allocations = allocations.filter(unit__complex_id=params["complex"])
+        page = list(self.paginate_queryset(allocations.order_by("-round_id", "unit_id", "pk")) or [])
+        _log_direct_reads(request.user, page, view="api_allocation_list")
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request: Request, pk: int) -> Response:
+        allocation = self._allocations().filter(pk=pk).first()
+        if allocation is None:
+            raise Http404
+        _log_direct_reads(request.user, [allocation], view="api_allocation_detail")
+        return Response(self.get_serializer(allocation).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Allocation rounds")),
+    retrieve=extend_schema(summary=_("One round")),
+)
+class RoundViewSet(ApiViewSet):
+    serializer_class = s.RoundSerializer
+    queryset = Round.objects.none()
+    capabilities = {"list": ("view_letting",), "retrieve": ("view_letting",), "proposal": ("view_letting",)}
+
+    def list(self, request: Request) -> Response:
+        page = self.paginate_queryset(round_selectors.rounds_for(request.user).order_by("-created_at", "-pk"))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request: Request, pk: int) -> Response:
+        return Response(self.get_serializer(round_selectors.round_detail(request.user, pk)).data)
+
+    @extend_schema(
+        summary=_("The round's proposal with its explanations"),
+        description=_(
+            "Per home the proposed household (or why none), every household passed over and why, "
+            "the effect on each mixed complex and on the quota. Nominees shown are logged as reads."
+        ),
+        responses=s.RoundProposalSerializer,
+    )
+    @action(detail=True, methods=["get"])
+    def proposal(self, request: Request, pk: int) -> Response:
+        rnd = round_selectors.round_detail(request.user, pk)
+        shown = round_selectors.round_view(request.user, rnd, view="api_round_proposal")
+        allocated = dict(Allocation.objects.filter(round=rnd).values_list("unit_id", "pk"))
+        for row in shown.rows:
+            row.allocation_id = allocated.get(row.unit.pk)
+        return Response(s.RoundProposalSerializer(shown).data)
+
+
 def register(router: SimpleRouter) -> None:
     router.register("adverts", AdvertViewSet, basename="api-advert")
     router.register("responses", ResponseViewSet, basename="api-response")
     router.register("nominations", NominationViewSet, basename="api-nomination")
+    router.register("offers", OfferViewSet, basename="api-offer")
+    router.register("allocations", AllocationViewSet, basename="api-allocation")
+    router.register("rounds", RoundViewSet, basename="api-round")

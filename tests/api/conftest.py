@@ -36,6 +36,7 @@ class LettingWorld:
     own_nomination: Any  # the care partner's nomination of its client (bewoner)
     foreign_nomination: Any  # another care partner's nomination to the same corporation
     other_corp_nomination: Any  # a nomination to the other corporation
+    seeker: Any  # a home seeker without a home, who responded to ``published``
 
 
 def _vacant_unit(complex_: Any, code: str) -> Any:
@@ -92,7 +93,7 @@ def world(db) -> LettingWorld:  # type: ignore[no-untyped-def]
 
     from omkijken.accounts.models import Organisation
     from omkijken.demo.personas import CARE_PARTNER, CORPORATION, OTHER_CARE_PARTNERS, OTHER_CORPORATION
-    from omkijken.letting.models import Registration
+    from omkijken.letting.models import Registration, Response
     from omkijken.portfolio.models import Complex
     from omkijken.residents.models import Household, Person, TargetGroupStatus
 
@@ -125,13 +126,30 @@ def world(db) -> LettingWorld:  # type: ignore[no-untyped-def]
     other_corp_client = Household.objects.filter(corporation=other_corp).first()
     assert foreign_client is not None and other_corp_client is not None
     assert TargetGroupStatus.objects.filter(household=bewoner, care_partner=partner).exists()
+    seeker = Household.objects.create(corporation=corp, reference="API-SEEKER", name="Huishouden Zoeker")
+    Person.objects.create(
+        household=seeker,
+        first_name="Sem",
+        last_name="Zoeker",
+        birth_date=dt.date(1990, 5, 1),
+        is_main_tenant=True,
+    )
+    Registration.objects.create(
+        household=seeker,
+        registration_date=dt.date(2018, 1, 1),
+        household_size=1,
+        yearly_income=Decimal("25000"),
+    )
+    published = _advert(_vacant_unit(brug, "API-PUB-1"), "published", today)
+    Response.objects.create(advert=published, household=seeker)
     return LettingWorld(
         vacant_unit=_vacant_unit(brug, "API-VAC-1"),
-        published=_advert(_vacant_unit(brug, "API-PUB-1"), "published", today),
+        published=published,
         draft=_advert(_vacant_unit(brug, "API-DRAFT-1"), "draft", today),
         other_advert=_advert(_vacant_unit(other_complex, "API-OTHER-1"), "published", today),
         buur_household=buur,
         own_nomination=_nomination(bewoner, partner, corp, today),
         foreign_nomination=_nomination(foreign_client, other_partner, corp, today),
         other_corp_nomination=_nomination(other_corp_client, other_partner, other_corp, today),
+        seeker=seeker,
     )
