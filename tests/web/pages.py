@@ -53,6 +53,7 @@ def demo_pages() -> dict[str, str]:
         "api_token": reverse("api_token"),
         "api_docs": reverse("api_docs"),
         **_letting_round_pages(),
+        **_letting_letter_pages(),
     }
 
 
@@ -86,6 +87,14 @@ EXPECTED: dict[str, dict[str, int]] = {
     "letting_rank_vacancy": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
     "letting_offer_list": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
     "letting_key_handovers": dict(zip(PERSONAS, [403, 200, 200, 403, 403, 403, 403, 403], strict=True)),
+    # Explanation letters (H5): a sent letter to buur's household, a round of the other corporation
+    "letting_round_letters": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_round_letters_other_org": dict(
+        zip(PERSONAS, [404, 404, 403, 403, 403, 403, 403, 404], strict=True)
+    ),
+    "letting_letter_of_buur": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 200, 404, 200], strict=True)),
+    "letting_letter_pdf_of_buur": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 200, 404, 200], strict=True)),
+    "letting_my_letters": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403], strict=True)),
 }
 
 
@@ -105,4 +114,43 @@ def _letting_round_pages() -> dict[str, str]:
         "letting_rank_vacancy": reverse("letting_rank_vacancy", args=[advert.pk]),
         "letting_offer_list": reverse("letting_offer_list"),
         "letting_key_handovers": reverse("letting_key_handovers"),
+    }
+
+
+def _letting_letter_pages() -> dict[str, str]:
+    """The letter pages (letting, H5): a round per corporation and a sent letter to buur's household."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from omkijken.accounts.models import Organisation
+    from omkijken.letting.models import Letter, Round
+
+    rounds = {}
+    for name in (CORPORATION, OTHER_CORPORATION):
+        rounds[name], _created = Round.objects.get_or_create(
+            corporation=Organisation.objects.get(name=name),
+            name="Ronde voor de brievenpagina's",
+            defaults={"round_date": dt.date(2025, 6, 1), "status": Round.Status.ACCEPTED},
+        )
+    buur = Person.objects.get(user__username="buur").household
+    letter, _created = Letter.objects.get_or_create(
+        household=buur,
+        round=rounds[CORPORATION],
+        defaults={
+            "kind": Letter.Kind.PASSED_OVER,
+            "subject": "Uw reactie op onze woningen: de uitkomst",
+            "body_html": "<p>Beste huishouden,</p>",
+            "body_text": "Beste huishouden,",
+            "sent_at": timezone.now(),
+        },
+    )
+    return {
+        "letting_round_letters": reverse("letting_round_letters", args=[rounds[CORPORATION].pk]),
+        "letting_round_letters_other_org": reverse(
+            "letting_round_letters", args=[rounds[OTHER_CORPORATION].pk]
+        ),
+        "letting_letter_of_buur": reverse("letting_letter_detail", args=[letter.pk]),
+        "letting_letter_pdf_of_buur": reverse("letting_letter_pdf", args=[letter.pk]),
+        "letting_my_letters": reverse("letting_my_letters"),
     }
