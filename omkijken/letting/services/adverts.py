@@ -146,7 +146,7 @@ def unit_is_vacant(unit: Unit, *, on: dt.date) -> bool:
 
 
 def _clean_channels(channels: list[str]) -> list[str]:
-    cleaned = [c for c in CHANNEL_VALUES if c in set(channels)]  # canonical order, no duplicates
+    cleaned = [c for c in dict.fromkeys(channels) if c in CHANNEL_VALUES]  # order kept, no duplicates
     if not cleaned or set(channels) - set(CHANNEL_VALUES):
         raise ValidationError({"channels": _("Choose at least one channel.")})
     return cleaned

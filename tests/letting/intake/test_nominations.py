@@ -1,0 +1,179 @@
+"""Nominations: only what letting needs, the care partner sees only its own, every read logged."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from omkijken.accounts.models import AccessEvent, Organisation
+from omkijken.letting.forms_intake import NominationForm
+from omkijken.letting.models import Nomination
+from omkijken.letting.services.nominations import acceptable_complexes, nomination_create, nomination_withdraw
+from omkijken.residents.models import TargetGroupStatus
+from omkijken.residents.selectors import households_for
+
+pytestmark = pytest.mark.django_db
+CARE_PARTNER = "Stichting Tussenstap"
+
+
+def free_client(coordinator):  # type: ignore[no-untyped-def]
+    open_ = Nomination.objects.filter(status__in=Nomination.OPEN_STATUSES).values("household_id")
+    return households_for(coordinator).exclude(pk__in=open_).order_by("pk").first()
+
+
+def nominate(coordinator, household, **overrides):  # type: ignore[no-untyped-def]
+    allowed = list(
+        acceptable_complexes(coordinator.organisation, household.corporation_id).values_list("pk", flat=True)
+    )
+    values = {
+        "actor": coordinator,
+        "household": household,
+        "corporation": Organisation.objects.get(pk=household.corporation_id),
+        "target_group": "DAK",
+        "household_size": 1,
+        "income_class": "passend",
+        "complexes": allowed[:2],
+        "nominated_on": timezone.localdate(),
+        "consent_reference": "TS-2026-9001",
+    }
+    values.update(overrides)
+    return nomination_create(**values)
+
+
+def test_the_form_has_no_free_text_field() -> None:
+    form = NominationForm(households=[], complexes=[])
+    free_text = [
+        name
+        for name, field in form.fields.items()
+        if field.widget.__class__.__name__ in ("Textarea",)
+        or (field.__class__.__name__ == "CharField" and name != "consent_reference")
+    ]
+    assert free_text == []
+    assert not any(
+        f.name in ("note", "notes", "remarks", "comment", "description") for f in Nomination._meta.fields
+    )
+
+
+def test_the_consent_reference_is_a_reference_not_a_text(user) -> None:  # type: ignore[no-untyped-def]
+    coordinator = user("zorgpartner")
+    with pytest.raises(ValidationError) as error:
+        nominate(
+            coordinator,
+            free_client(coordinator),
+            consent_reference="Cliënt heeft toestemming gegeven, zie dossier",
+        )
+    assert "consent_reference" in error.value.error_dict
+
+
+def test_a_coordinator_nominates_only_its_own_clients(user) -> None:  # type: ignore[no-untyped-def]
+    coordinator = user("zorgpartner")
+    partner_clients = TargetGroupStatus.objects.filter(care_partner__name=CARE_PARTNER).values("household_id")
+    stranger = households_for(user("verhuur")).exclude(pk__in=partner_clients).first()
+    with pytest.raises(PermissionDenied):
+        nominate(coordinator, stranger)
+
+
+def test_the_letting_officers_are_mailed_without_the_target_group(
+    user, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
+    coordinator = user("zorgpartner")
+    household = free_client(coordinator)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        nomination = nominate(coordinator, household, target_group="GGZ")
+    assert len(mail.outbox) >= 1
+    message = mail.outbox[0]
+    corporation = Organisation.objects.get(pk=household.corporation_id)
+    assert [address for m in mail.outbox for address in m.to] == [corporation.email or "verhuur@example.org"]
+    text = message.subject + message.body
+    assert "GGZ" not in text and "Mental" not in text and "ggz" not in text.lower()
+    assert household.name not in text
+    assert str(nomination.pk) in text
+
+
+def test_the_care_partner_sees_only_its_own_nominations(user, login) -> None:  # type: ignore[no-untyped-def]
+    own = Nomination.objects.filter(nominator__name=CARE_PARTNER).first()
+    other = Nomination.objects.exclude(nominator__name=CARE_PARTNER).first()
+    assert own is not None and other is not None
+    client = login("zorgpartner")
+    assert client.get(reverse("letting_nomination_detail", args=[own.pk])).status_code == 200
+    assert client.get(reverse("letting_nomination_detail", args=[other.pk])).status_code == 404
+    listing = client.get(reverse("letting_nomination_list"))
+    assert {n.nominator.name for n in listing.context["nominations"]} == {CARE_PARTNER}
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("beheerder", 403), ("gemeente", 403), ("buur", 403), ("bewoner", 403), ("zoeker", 403)],
+)
+def test_building_manager_residents_and_municipality_never_see_nominations(persona, status, login) -> None:  # type: ignore[no-untyped-def]
+    nomination = Nomination.objects.first()
+    client = login(persona)
+    assert client.get(reverse("letting_nomination_list")).status_code == status
+    assert client.get(reverse("letting_nomination_detail", args=[nomination.pk])).status_code == status
+
+
+def test_each_detail_read_writes_exactly_one_access_event(login) -> None:  # type: ignore[no-untyped-def]
+    nomination = Nomination.objects.filter(nominator__name=CARE_PARTNER).first()
+    AccessEvent.objects.all().delete()
+    login("verhuur").get(reverse("letting_nomination_detail", args=[nomination.pk]))
+    login("zorgpartner").get(reverse("letting_nomination_detail", args=[nomination.pk]))
+    events = list(AccessEvent.objects.order_by("pk"))
+    assert [(e.actor.username, e.purpose, e.record, e.household_id) for e in events] == [
+        ("verhuur", "letting", "nomination", nomination.household_id),
+        ("zorgpartner", "care_coordination", "nomination", nomination.household_id),
+    ]
+
+
+def test_the_list_logs_one_event_per_nomination_shown(login) -> None:  # type: ignore[no-untyped-def]
+    AccessEvent.objects.all().delete()
+    response = login("verhuur").get(reverse("letting_nomination_list"))
+    shown = list(response.context["nominations"])
+    assert shown
+    assert AccessEvent.objects.count() == len(shown)
+    assert sorted(AccessEvent.objects.values_list("household_id", flat=True)) == sorted(
+        n.household_id for n in shown
+    )
+
+
+def test_a_404_writes_no_access_event(login) -> None:  # type: ignore[no-untyped-def]
+    other = Nomination.objects.exclude(nominator__name=CARE_PARTNER).first()
+    AccessEvent.objects.all().delete()
+    login("zorgpartner").get(reverse("letting_nomination_detail", args=[other.pk]))
+    assert AccessEvent.objects.count() == 0
+
+
+def test_the_coordinator_nominates_through_the_form_and_can_withdraw(user, login) -> None:  # type: ignore[no-untyped-def]
+    coordinator = user("zorgpartner")
+    household = free_client(coordinator)
+    complex_id = acceptable_complexes(coordinator.organisation, household.corporation_id).first().pk
+    client = login("zorgpartner")
+    response = client.post(
+        reverse("letting_nomination_new"),
+        {
+            "household": household.pk,
+            "target_group": "DAK",
+            "household_size": 1,
+            "income_class": "passend",
+            "complex_1": complex_id,
+            "nominated_on": timezone.localdate().isoformat(),
+            "consent_reference": "TS-2026-0777",
+        },
+    )
+    nomination = Nomination.objects.get(household=household, status="submitted")
+    assert response["Location"] == reverse("letting_nomination_detail", args=[nomination.pk])
+    client.post(reverse("letting_nomination_withdraw", args=[nomination.pk]))
+    nomination.refresh_from_db()
+    assert nomination.status == "withdrawn"
+    with pytest.raises(ValidationError):
+        nomination_withdraw(actor=coordinator, nomination=nomination)
+
+
+def test_bad_input_on_the_nomination_form_writes_nothing(login) -> None:  # type: ignore[no-untyped-def]
+    before = Nomination.objects.count()
+    response = login("zorgpartner").post(reverse("letting_nomination_new"), {"household_size": "0"})
+    assert response.status_code == 200 and response.context["form"].errors
+    assert Nomination.objects.count() == before
