@@ -69,6 +69,7 @@ class ApiMixin:
     parser_classes: ClassVar[list[type]] = [JSONParser]
     renderer_classes: ClassVar[list[type]] = [JSONRenderer]
     pagination_class = Pagination
+    metadata_class = None  # OPTIONS answers 405: the OpenAPI document describes the API
     capabilities: ClassVar[dict[str, tuple[str, ...]]] = {}
     lookup_value_converter = "int"
     schema = ApiAutoSchema()
