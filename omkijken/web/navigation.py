@@ -41,6 +41,7 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("Letting"), reverse("letting_home"), "letting"))
     if can(user, "apply_for_homes"):
         items.append(NavItem(_("Homes to let"), reverse("letting_homes"), "letting_homes"))
+        items.append(NavItem(_("My letters"), reverse("letting_my_letters"), "letting_my_letters"))
     if can(user, "nominate"):
         items.append(NavItem(_("Nominations"), reverse("letting_nomination_list"), "letting_nomination"))
     if can(user, "view_letting"):
