@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from omkijken.accounts.models import Organisation
 from omkijken.demo.personas import CARE_PARTNER, CORPORATION, OTHER_CORPORATION
+from omkijken.letting.models import ImportBatch
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import CarePartnerAgreement, Project
 from omkijken.residents.models import Household, Person, TargetGroupStatus
@@ -54,7 +56,18 @@ def demo_pages() -> dict[str, str]:
         "api_docs": reverse("api_docs"),
         **_letting_round_pages(),
         **_letting_letter_pages(),
+        **_letting_intake_pages(),
     }
+
+
+def _other_import_batch() -> ImportBatch:
+    batch, _created = ImportBatch.objects.get_or_create(
+        corporation=Organisation.objects.get(name=OTHER_CORPORATION),
+        kind=ImportBatch.Kind.CSV_UNITS,
+        filename="eenheden.csv",
+        defaults={"sha256": "0" * 64},
+    )
+    return batch
 
 
 # Expected status per page and persona. 403: the role may not use the page at all; 404: the record
@@ -79,6 +92,14 @@ EXPECTED: dict[str, dict[str, int]] = {
     "report": dict(zip(PERSONAS, [200, 403, 403, 403, 200, 403, 403, 200], strict=True)),
     "access_log": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 403, 403, 200], strict=True)),
     "django_admin": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 302, 302, 200], strict=True)),
+    "letting_exchange": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_exchange_export": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_exchange_export_special": dict(
+        zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200], strict=True)
+    ),
+    "letting_exchange_batch_other_org": dict(
+        zip(PERSONAS, [403, 404, 403, 403, 403, 403, 403, 404], strict=True)
+    ),
     "api_token": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
     "api_docs": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
     # Letting rounds and offers (H2)
@@ -95,6 +116,24 @@ EXPECTED: dict[str, dict[str, int]] = {
     "letting_letter_of_buur": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 200, 404, 200], strict=True)),
     "letting_letter_pdf_of_buur": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 200, 404, 200], strict=True)),
     "letting_my_letters": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403], strict=True)),
+    # Letting intake: adverts, applicant pages, motivation intake, nominations (H1)
+    "letting_home": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_advert": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_advert_other_org": dict(zip(PERSONAS, [404, 404, 403, 403, 403, 403, 403, 404], strict=True)),
+    "letting_advert_new": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 403], strict=True)),
+    "letting_homes": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403], strict=True)),
+    "letting_homes_detail": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403], strict=True)),
+    "letting_intake": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 403], strict=True)),
+    "letting_questionnaires": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 403], strict=True)),
+    "letting_questionnaire_new": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 403], strict=True)),
+    "letting_application": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 404, 404, 403], strict=True)),
+    "letting_application_new": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403], strict=True)),
+    "letting_nominations": dict(zip(PERSONAS, [200, 200, 403, 200, 403, 403, 403, 403], strict=True)),
+    "letting_nomination": dict(zip(PERSONAS, [200, 200, 403, 200, 403, 403, 403, 403], strict=True)),
+    "letting_nomination_other_partner": dict(
+        zip(PERSONAS, [200, 200, 403, 404, 403, 403, 403, 403], strict=True)
+    ),
+    "letting_nomination_new": dict(zip(PERSONAS, [403, 403, 403, 200, 403, 403, 403, 403], strict=True)),
 }
 
 
@@ -153,4 +192,69 @@ def _letting_letter_pages() -> dict[str, str]:
         "letting_letter_of_buur": reverse("letting_letter_detail", args=[letter.pk]),
         "letting_letter_pdf_of_buur": reverse("letting_letter_pdf", args=[letter.pk]),
         "letting_my_letters": reverse("letting_my_letters"),
+    }
+
+
+def _letting_intake_pages() -> dict[str, str]:
+    """Adverts, applicant pages, the motivation intake and nominations (H1)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from omkijken.letting.models import Advert, MotivationApplication, Nomination
+    from omkijken.portfolio.models import Unit
+
+    today = timezone.localdate()
+    own = Advert.objects.filter(corporation__name=CORPORATION).order_by("pk").first()
+    open_to_all = (
+        Advert.objects.filter(
+            corporation__name=CORPORATION, status="published", starts_on__lte=today, ends_on__gte=today
+        )
+        .filter(channels__icontains='"REGULAR"')
+        .order_by("pk")
+        .first()
+    )
+    other_unit = Unit.objects.filter(complex__corporation__name=OTHER_CORPORATION).order_by("pk").first()
+    assert own is not None and open_to_all is not None and other_unit is not None
+    other_advert, _created = Advert.objects.get_or_create(
+        unit=other_unit,
+        status="withdrawn",
+        defaults={
+            "corporation": other_unit.complex.corporation,
+            "channels": ["REGULAR"],
+            "criteria": "Test",
+            "starts_on": today,
+            "ends_on": today + dt.timedelta(days=7),
+        },
+    )
+    brug = Complex.objects.get(name="De Brug")
+    application = (
+        MotivationApplication.objects.filter(complex=brug)
+        .exclude(household__members__user__isnull=False)
+        .first()
+    )
+    own_nomination = Nomination.objects.filter(nominator__name=CARE_PARTNER).order_by("pk").first()
+    other_nomination = (
+        Nomination.objects.filter(corporation__name=CORPORATION)
+        .exclude(nominator__name=CARE_PARTNER)
+        .order_by("pk")
+        .first()
+    )
+    assert application is not None and own_nomination is not None and other_nomination is not None
+    return {
+        "letting_home": reverse("letting_home"),
+        "letting_advert": reverse("letting_advert_detail", args=[own.pk]),
+        "letting_advert_other_org": reverse("letting_advert_detail", args=[other_advert.pk]),
+        "letting_advert_new": reverse("letting_advert_new") + f"?unit={own.unit_id}",
+        "letting_homes": reverse("letting_homes"),
+        "letting_homes_detail": reverse("letting_homes_detail", args=[open_to_all.pk]),
+        "letting_intake": reverse("letting_intake"),
+        "letting_questionnaires": reverse("letting_questionnaires"),
+        "letting_questionnaire_new": reverse("letting_questionnaire_new"),
+        "letting_application": reverse("letting_application_detail", args=[application.pk]),
+        "letting_application_new": reverse("letting_application_new", args=[brug.pk]),
+        "letting_nominations": reverse("letting_nomination_list"),
+        "letting_nomination": reverse("letting_nomination_detail", args=[own_nomination.pk]),
+        "letting_nomination_other_partner": reverse("letting_nomination_detail", args=[other_nomination.pk]),
+        "letting_nomination_new": reverse("letting_nomination_new"),
     }

@@ -94,7 +94,11 @@ def test_it_imports_households_with_their_main_tenant_and_registration(officer, 
     celik = Household.objects.get(reference="CSV-H1")
     assert celik.name == "Familie Çelik"
     main = celik.members.get(is_main_tenant=True)
-    assert (main.first_name, main.birth_date, main.email) == ("Anaïs", dt.date(1985, 4, 3), "ayse@example.org")
+    assert (main.first_name, main.birth_date, main.email) == (
+        "Anaïs",
+        dt.date(1985, 4, 3),
+        "ayse@example.org",
+    )
     registration = Registration.objects.get(household=celik)
     assert registration.yearly_income == Decimal("31250.00") and registration.household_size == 3
     visser = Registration.objects.get(household__reference="CSV-H2")
