@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from omkijken.accounts.models import Organisation
 from omkijken.demo.personas import CARE_PARTNER, CORPORATION, OTHER_CORPORATION
+from omkijken.letting.models import ImportBatch
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import CarePartnerAgreement, Project
 from omkijken.residents.models import Household, Person, TargetGroupStatus
@@ -58,6 +60,16 @@ def demo_pages() -> dict[str, str]:
     }
 
 
+def _other_import_batch() -> ImportBatch:
+    batch, _created = ImportBatch.objects.get_or_create(
+        corporation=Organisation.objects.get(name=OTHER_CORPORATION),
+        kind=ImportBatch.Kind.CSV_UNITS,
+        filename="eenheden.csv",
+        defaults={"sha256": "0" * 64},
+    )
+    return batch
+
+
 # Expected status per page and persona. 403: the role may not use the page at all; 404: the record
 # lies outside the actor's scope (another organisation, a complex they do not manage, someone
 # else's household), so its existence is not revealed; 302: Django admin sends non-staff to login.
@@ -80,6 +92,14 @@ EXPECTED: dict[str, dict[str, int]] = {
     "report": dict(zip(PERSONAS, [200, 403, 403, 403, 200, 403, 403, 200], strict=True)),
     "access_log": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 403, 403, 200], strict=True)),
     "django_admin": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 302, 302, 200], strict=True)),
+    "letting_exchange": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_exchange_export": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_exchange_export_special": dict(
+        zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200], strict=True)
+    ),
+    "letting_exchange_batch_other_org": dict(
+        zip(PERSONAS, [403, 404, 403, 403, 403, 403, 403, 404], strict=True)
+    ),
     "api_token": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
     "api_docs": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
     # Letting rounds and offers (H2)
