@@ -48,6 +48,8 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("Rounds and offers"), reverse("letting_round_list"), "letting_rounds"))
     elif can(user, "view_key_handovers"):
         items.append(NavItem(_("Key handovers"), reverse("letting_key_handovers"), "letting_key_handovers"))
+    if can(user, "import_export"):
+        items.append(NavItem(_("Import and export"), reverse("letting_exchange"), "letting_exchange"))
     if can(user, "audit_access"):
         items.append(NavItem(_("Access log"), reverse("access_log"), "audit"))
     return items

@@ -1,0 +1,42 @@
+"""Export the corporation's eenheden, kandidaten, aanbiedingen or toewijzingen as VERA WRV JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from omkijken.accounts.models import User
+from omkijken.letting.exchange import vera
+
+
+class Command(BaseCommand):
+    help = "Export VERA WRV JSON (validated against the WRV schemas) as the given user."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("kind", choices=vera.KINDS)
+        parser.add_argument("--user", required=True, help="username of a letting officer or administrator")
+        parser.add_argument("-o", "--output", help="file to write (default: standard output)")
+        parser.add_argument(
+            "--special-category",
+            action="store_true",
+            help="include target groups, direct mediation and sensitive urgency reasons (logged per household)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        user = User.objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(f"unknown user {options['user']}")
+        from django.core.exceptions import PermissionDenied
+
+        try:
+            body = vera.export_json(
+                actor=user, kind=options["kind"], include_special_category=options["special_category"]
+            )
+        except PermissionDenied as exc:
+            raise CommandError(f"{user.username} may not export this") from exc
+        if options["output"]:
+            Path(options["output"]).write_text(body + "\n", encoding="utf-8")
+        else:
+            self.stdout.write(body)
