@@ -1591,6 +1591,11 @@ def delete_demo() -> dict[str, int]:
             deleted[label] = deleted.get(label, 0) + count
 
     with transaction.atomic():
+        # Letting rows (adverts, intake, nominations, rounds, offers) point at demo units and
+        # households with protected keys: they go first.
+        from omkijken.letting.demo import delete_letting_demo
+
+        delete_letting_demo()
         orgs = list(Organisation.objects.filter(name__in=demo_organisation_names()))
         corporations = [o for o in orgs if o.kind == Organisation.Kind.CORPORATION]
         usernames = [*PERSONAS, *(s.username for s in EXTRA_STAFF)]
