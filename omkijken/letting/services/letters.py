@@ -182,7 +182,9 @@ def letter_send(*, actor: User, letter: Letter) -> Letter:
     """Send one letter: by e-mail (HTML with the PDF attached, after commit) to the household's
     main person, or, when the household has no e-mail address, mark it for post (the officer
     downloads the PDF). Only letters of an accepted round are sent, each once."""
-    letter = Letter.objects.select_for_update().select_related("round", "household").get(pk=letter.pk)
+    letter = (
+        Letter.objects.select_for_update(of=("self",)).select_related("round", "household").get(pk=letter.pk)
+    )
     if letter.round is None:
         raise PermissionDenied
     _require_officer(actor, letter.round)
