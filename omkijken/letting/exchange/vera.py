@@ -683,10 +683,17 @@ def _import_registrations(
             if household is None:
                 continue
             result.created -= 1  # the registration is what we count
-        elif item.get("relatie", "naam") and household.name != item.get("relatie", "naam"):
+        renamed = bool(item.get("relatie", "naam")) and household.name != item.get("relatie", "naam")
+        if renamed:
             household.name = item.get("relatie", "naam")
+            try:
+                household.full_clean()
+            except ValidationError as exc:
+                for field, message in messages_of(exc):
+                    item.error(".relatie.naam", f"{field}: {message}")
+                continue
             household.save(update_fields=["name"])
-        person_changed = _import_persons(item, household)
+        person_changed = _import_persons(item, household) or renamed
         values = {
             "household": household,
             "registration_date": dt.date.fromisoformat(started),
