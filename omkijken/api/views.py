@@ -24,7 +24,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from omkijken.accounts.models import Organisation, User
+from omkijken.accounts.models import Membership, Organisation, User
 from omkijken.accounts.policy import can
 from omkijken.api import serializers as s
 from omkijken.api.base import ApiView, ApiViewSet, api_language, validate_params
@@ -454,10 +454,9 @@ class OfferViewSet(ApiViewSet):
                 raise ValidationError({"care_partner": [_("There is no such care partner.")]})
             data["care_partner"] = partner
         if data["key_handover_with"] is not None:
+            colleagues = Membership.objects.filter(organisation=request.user.organisation).values("user_id")
             colleague = User.objects.filter(
-                pk=data["key_handover_with"],
-                membership__organisation=request.user.organisation,
-                is_active=True,
+                pk=data["key_handover_with"], pk__in=colleagues, is_active=True
             ).first()
             if colleague is None:
                 raise ValidationError(

@@ -239,3 +239,22 @@ def test_the_round_proposal_is_readable(api, world) -> None:  # type: ignore[no-
     assert response.status_code == 200, response.content
     assert response.json()["round"]["id"] == rnd.pk
     assert rnd.pk in {r["id"] for r in api("verhuur").get("/api/v1/rounds/").json()["results"]}
+
+
+def test_the_key_handover_can_be_planned_with_a_colleague_but_not_with_a_stranger(api, world) -> None:  # type: ignore[no-untyped-def]
+    from omkijken.accounts.models import User
+
+    client = api("verhuur")
+    offer_id = make_offer(client, world).json()["id"]
+    body = {"start_date": str(timezone.localdate() + dt.timedelta(days=14)), "key_handover_at": soon(14)}
+    stranger = User.objects.get(username="zorgpartner")
+    response = client.post(
+        f"/api/v1/offers/{offer_id}/accept/", {**body, "key_handover_with": stranger.pk}, format="json"
+    )
+    assert response.status_code == 400 and "key_handover_with" in response.json()["errors"]
+    colleague = User.objects.get(username="beheerder")
+    response = client.post(
+        f"/api/v1/offers/{offer_id}/accept/", {**body, "key_handover_with": colleague.pk}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    assert KeyHandover.objects.get(offer_id=offer_id).with_user == colleague
