@@ -11,11 +11,13 @@ roles that may not use an endpoint are tested one by one in the other API tests.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
-from django.db import transaction
+from django.core import signals
+from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
@@ -37,7 +39,18 @@ bounded = settings(
         HealthCheck.filter_too_much,
     ],
 )
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("keep_the_test_connection")]
+
+
+@pytest.fixture
+def keep_the_test_connection() -> Iterator[None]:
+    """The real WSGI app closes the database connection after each request (Django's test client
+    avoids this the same way); on PostgreSQL that would end the test's transaction."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def call(case: Any, username: str) -> None:
