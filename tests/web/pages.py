@@ -11,7 +11,17 @@ from omkijken.portfolio.models import Complex
 from omkijken.projects.models import CarePartnerAgreement, Project
 from omkijken.residents.models import Household, Person, TargetGroupStatus
 
-PERSONAS = ["projectleider", "verhuur", "beheerder", "zorgpartner", "gemeente", "buur", "bewoner", "admin"]
+PERSONAS = [
+    "projectleider",
+    "verhuur",
+    "beheerder",
+    "zorgpartner",
+    "gemeente",
+    "buur",
+    "bewoner",
+    "admin",
+    "zoeker",
+]
 
 
 def demo_pages() -> dict[str, str]:
@@ -57,6 +67,13 @@ def demo_pages() -> dict[str, str]:
         **_letting_round_pages(),
         **_letting_letter_pages(),
         **_letting_intake_pages(),
+        "letting_exchange": reverse("letting_exchange"),
+        "letting_exchange_export": reverse("letting_exchange_export", args=["eenheden"]),
+        "letting_exchange_export_special": reverse("letting_exchange_export", args=["kandidaten"])
+        + "?bijzonder=1",
+        "letting_exchange_batch_other_org": reverse(
+            "letting_exchange_batch", args=[_other_import_batch().pk]
+        ),
     }
 
 
@@ -75,65 +92,75 @@ def _other_import_batch() -> ImportBatch:
 # else's household), so its existence is not revealed; 302: Django admin sends non-staff to login.
 _ = None
 EXPECTED: dict[str, dict[str, int]] = {
-    #                         projectleider verhuur beheerder zorgpartner gemeente buur bewoner admin
-    "home": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
-    "complex_list": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 200], strict=True)),
-    "complex_managed": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 200], strict=True)),
-    "complex_unmanaged": dict(zip(PERSONAS, [200, 200, 404, 403, 403, 403, 403, 200], strict=True)),
-    "complex_other_org": dict(zip(PERSONAS, [404, 404, 404, 403, 403, 403, 403, 404], strict=True)),
-    "project_list": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200], strict=True)),
-    "project_with_partner": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200], strict=True)),
-    "project_other_org": dict(zip(PERSONAS, [404, 404, 404, 404, 403, 403, 403, 404], strict=True)),
-    "household_list": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 200], strict=True)),
-    "household_of_buur": dict(zip(PERSONAS, [200, 200, 200, 404, 403, 200, 404, 200], strict=True)),
-    "household_of_bewoner": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 404, 200, 200], strict=True)),
-    "household_other_org": dict(zip(PERSONAS, [404, 404, 404, 404, 403, 404, 404, 404], strict=True)),
-    "client_list": dict(zip(PERSONAS, [403, 403, 403, 200, 403, 403, 403, 403], strict=True)),
-    "report": dict(zip(PERSONAS, [200, 403, 403, 403, 200, 403, 403, 200], strict=True)),
-    "access_log": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 403, 403, 200], strict=True)),
-    "django_admin": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 302, 302, 200], strict=True)),
-    "letting_exchange": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200], strict=True)),
-    "letting_exchange_export": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    #                         projectleider verhuur beheerder zorgpartner gemeente buur bewoner admin zoeker
+    "home": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
+    "complex_list": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 200, 403], strict=True)),
+    "complex_managed": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 200, 403], strict=True)),
+    "complex_unmanaged": dict(zip(PERSONAS, [200, 200, 404, 403, 403, 403, 403, 200, 403], strict=True)),
+    "complex_other_org": dict(zip(PERSONAS, [404, 404, 404, 403, 403, 403, 403, 404, 403], strict=True)),
+    "project_list": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200, 403], strict=True)),
+    "project_with_partner": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200, 403], strict=True)),
+    "project_other_org": dict(zip(PERSONAS, [404, 404, 404, 404, 403, 403, 403, 404, 403], strict=True)),
+    "household_list": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 200, 403], strict=True)),
+    "household_of_buur": dict(zip(PERSONAS, [200, 200, 200, 404, 403, 200, 404, 200, 403], strict=True)),
+    "household_of_bewoner": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 404, 200, 200, 403], strict=True)),
+    "household_other_org": dict(zip(PERSONAS, [404, 404, 404, 404, 403, 404, 404, 404, 403], strict=True)),
+    "client_list": dict(zip(PERSONAS, [403, 403, 403, 200, 403, 403, 403, 403, 403], strict=True)),
+    "report": dict(zip(PERSONAS, [200, 403, 403, 403, 200, 403, 403, 200, 403], strict=True)),
+    "access_log": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "django_admin": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 302, 302, 200, 302], strict=True)),
+    "letting_exchange": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "letting_exchange_export": dict(
+        zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)
+    ),
     "letting_exchange_export_special": dict(
-        zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200], strict=True)
+        zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)
     ),
     "letting_exchange_batch_other_org": dict(
-        zip(PERSONAS, [403, 404, 403, 403, 403, 403, 403, 404], strict=True)
+        zip(PERSONAS, [403, 404, 403, 403, 403, 403, 403, 404, 403], strict=True)
     ),
-    "api_token": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
-    "api_docs": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
+    "api_token": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
+    "api_docs": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
     # Letting rounds and offers (H2)
-    "letting_round_list": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
-    "letting_round_new": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 403], strict=True)),
-    "letting_rank_vacancy": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
-    "letting_offer_list": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
-    "letting_key_handovers": dict(zip(PERSONAS, [403, 200, 200, 403, 403, 403, 403, 403], strict=True)),
+    "letting_round_list": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "letting_round_new": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 403, 403], strict=True)),
+    "letting_rank_vacancy": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "letting_offer_list": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "letting_key_handovers": dict(zip(PERSONAS, [403, 200, 200, 403, 403, 403, 403, 403, 403], strict=True)),
     # Explanation letters (H5): a sent letter to buur's household, a round of the other corporation
-    "letting_round_letters": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
+    "letting_round_letters": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
     "letting_round_letters_other_org": dict(
-        zip(PERSONAS, [404, 404, 403, 403, 403, 403, 403, 404], strict=True)
+        zip(PERSONAS, [404, 404, 403, 403, 403, 403, 403, 404, 403], strict=True)
     ),
-    "letting_letter_of_buur": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 200, 404, 200], strict=True)),
-    "letting_letter_pdf_of_buur": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 200, 404, 200], strict=True)),
-    "letting_my_letters": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403], strict=True)),
+    "letting_letter_of_buur": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 200, 404, 200, 404], strict=True)),
+    "letting_letter_pdf_of_buur": dict(
+        zip(PERSONAS, [200, 200, 403, 403, 403, 200, 404, 200, 404], strict=True)
+    ),
+    "letting_my_letters": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403, 200], strict=True)),
     # Letting intake: adverts, applicant pages, motivation intake, nominations (H1)
-    "letting_home": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
-    "letting_advert": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200], strict=True)),
-    "letting_advert_other_org": dict(zip(PERSONAS, [404, 404, 403, 403, 403, 403, 403, 404], strict=True)),
-    "letting_advert_new": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 403], strict=True)),
-    "letting_homes": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403], strict=True)),
-    "letting_homes_detail": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403], strict=True)),
-    "letting_intake": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 403], strict=True)),
-    "letting_questionnaires": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 403], strict=True)),
-    "letting_questionnaire_new": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 403], strict=True)),
-    "letting_application": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 404, 404, 403], strict=True)),
-    "letting_application_new": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403], strict=True)),
-    "letting_nominations": dict(zip(PERSONAS, [200, 200, 403, 200, 403, 403, 403, 403], strict=True)),
-    "letting_nomination": dict(zip(PERSONAS, [200, 200, 403, 200, 403, 403, 403, 403], strict=True)),
-    "letting_nomination_other_partner": dict(
-        zip(PERSONAS, [200, 200, 403, 404, 403, 403, 403, 403], strict=True)
+    "letting_home": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "letting_advert": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "letting_advert_other_org": dict(
+        zip(PERSONAS, [404, 404, 403, 403, 403, 403, 403, 404, 403], strict=True)
     ),
-    "letting_nomination_new": dict(zip(PERSONAS, [403, 403, 403, 200, 403, 403, 403, 403], strict=True)),
+    "letting_advert_new": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 403, 403], strict=True)),
+    "letting_homes": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403, 200], strict=True)),
+    "letting_homes_detail": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403, 200], strict=True)),
+    "letting_intake": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 403, 403], strict=True)),
+    "letting_questionnaires": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 403, 403, 403, 403], strict=True)),
+    "letting_questionnaire_new": dict(
+        zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "letting_application": dict(zip(PERSONAS, [200, 200, 200, 403, 403, 404, 404, 403, 404], strict=True)),
+    "letting_application_new": dict(
+        zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403, 200], strict=True)
+    ),
+    "letting_nominations": dict(zip(PERSONAS, [200, 200, 403, 200, 403, 403, 403, 403, 403], strict=True)),
+    "letting_nomination": dict(zip(PERSONAS, [200, 200, 403, 200, 403, 403, 403, 403, 403], strict=True)),
+    "letting_nomination_other_partner": dict(
+        zip(PERSONAS, [200, 200, 403, 404, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "letting_nomination_new": dict(zip(PERSONAS, [403, 403, 403, 200, 403, 403, 403, 403, 403], strict=True)),
 }
 
 

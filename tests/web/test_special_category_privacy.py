@@ -41,10 +41,14 @@ def crawl(client: Client, start: list[str], limit: int = 400) -> dict[str, str]:
 
 def plant_marker() -> list[int]:
     TargetGroupStatus.objects.update(consent_reference=MARKER)
+    # nominations carry the same kind of data (target group, care partner, consent reference)
+    from omkijken.letting.models import Nomination
+
+    Nomination.objects.update(consent_reference=MARKER)
     return list(TargetGroupStatus.objects.values_list("household_id", flat=True))
 
 
-@pytest.mark.parametrize("persona", ["buur", "bewoner", "gemeente"])
+@pytest.mark.parametrize("persona", ["buur", "bewoner", "gemeente", "zoeker", "beheerder"])
 def test_no_page_a_resident_or_municipal_officer_can_reach_shows_special_category_data(
     persona: str, login
 ) -> None:  # type: ignore[no-untyped-def]
