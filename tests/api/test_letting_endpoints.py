@@ -286,3 +286,18 @@ def test_advert_status_filter_is_validated(api, world) -> None:  # type: ignore[
     assert response.status_code == 400
     assert "status" in response.json()["errors"]
     assert Advert.objects.filter(pk=world.published.pk).exists()
+
+
+def test_the_applicant_persona_responds_to_an_open_advert(api, world) -> None:  # type: ignore[no-untyped-def]
+    from omkijken.letting.models import Registration
+    from omkijken.residents.models import Person
+
+    household = Person.objects.get(user__username="zoeker").household
+    assert Registration.objects.filter(household=household, status="active").exists()
+    client = api("zoeker")
+    assert world.published.pk in ids(client.get("/api/v1/adverts/?page_size=200"))
+    created = client.post("/api/v1/responses/", {"advert": world.published.pk}, format="json")
+    assert created.status_code == 201, created.content
+    assert created.json()["id"] in ids(client.get("/api/v1/responses/?page_size=200"))
+    assert client.get("/api/v1/nominations/").status_code == 403
+    assert client.post(f"/api/v1/adverts/{world.published.pk}/close/").status_code == 403

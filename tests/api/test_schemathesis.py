@@ -1,6 +1,6 @@
 """schemathesis against the API in-process: requests generated from our own OpenAPI document
 (valid and invalid ones, NUL bytes included), each operation as the persona that uses it: the
-letting officer everywhere, the care coordinator on nominations, a resident applying for homes on
+letting officer everywhere, the care coordinator on nominations, the applicant (home seeker) on
 adverts, responses and offers. No 5xx, and every answer matches the documented schema.
 
 Bounded and deterministic (derandomised, 10 generated examples per operation and persona, plus
@@ -81,4 +81,4 @@ def test_the_api_gives_the_care_partner_no_5xx_and_keeps_to_its_schema(case, wor
 @as_applicant.parametrize()
 @bounded
 def test_the_api_gives_an_applicant_no_5xx_and_keeps_to_its_schema(case, world) -> None:  # type: ignore[no-untyped-def]
-    call(case, "buur")
+    call(case, "zoeker")
