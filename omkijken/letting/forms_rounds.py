@@ -155,6 +155,15 @@ class AcceptForm(forms.Form):
 class DeclineForm(forms.Form):
     reason_code = forms.ChoiceField(label=_("Reason (VERA)"), choices=DeclineReason.choices)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Both reason fields sit on the offer page: own ids, so each label names its own select.
+        kwargs.setdefault("auto_id", "decline_%s")
+        super().__init__(*args, **kwargs)
+
 
 class WithdrawForm(forms.Form):
     reason_code = forms.ChoiceField(label=_("Reason (VERA)"), choices=WithdrawReason.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "withdraw_%s")
+        super().__init__(*args, **kwargs)
