@@ -307,10 +307,28 @@ def offer_accept(
         .exists()
     ):
         raise ValidationError(_("This home already has a lease from that date; it cannot be let twice."))
-    if Lease.objects.filter(household_id=locked.household_id, end_date__isnull=True).exists():
-        raise ValidationError(
-            _("This household still has an open lease for another home; end that lease first.")
-        )
+    # A household that moves within the corporation (a tenant moving on, a care partner's client
+    # leaving a training home): its current lease ends the day before the new one starts, and the
+    # vacated home gets a draft advert with the channel its project's mix calls for.
+    moving_from = (
+        Lease.objects.select_for_update()
+        .filter(household_id=locked.household_id, end_date__isnull=True)
+        .exclude(unit_id=unit.pk)
+        .first()
+    )
+    if moving_from is not None:
+        last_day = start_date - dt.timedelta(days=1)
+        if last_day < moving_from.start_date:
+            raise ValidationError(
+                {
+                    "start_date": _(
+                        "The household's current lease started on %(date)s; the new lease must start after it."
+                    )
+                    % {"date": moving_from.start_date.strftime("%d-%m-%Y")}
+                }
+            )
+        moving_from.end_date = last_day
+        moving_from.save(update_fields=["end_date"])
     try:
         with transaction.atomic():
             lease = Lease.objects.create(
@@ -357,6 +375,14 @@ def offer_accept(
         Advert.objects.filter(pk=locked.advert_id, status__in=Advert.OPEN_STATUSES).update(
             status=Advert.Status.ALLOCATED
         )
+
+    if (
+        moving_from is not None
+        and not Advert.objects.filter(unit_id=moving_from.unit_id, status__in=Advert.OPEN_STATUSES).exists()
+    ):
+        from omkijken.letting.services.adverts import on_lease_ended
+
+        on_lease_ended(actor=actor, lease=moving_from)
 
     with_user = key_handover_with or unit.complex.managers.order_by("pk").first()
     KeyHandover.objects.create(offer=locked, at=key_handover_at, with_user=with_user, place=unit.address)

@@ -209,3 +209,43 @@ def test_the_offer_pages_let_the_officer_act_and_the_building_manager_see_handov
     )
     # and staff without letting rights cannot act
     assert login("beheerder").get(reverse("letting_offer_detail", args=[offer.pk])).status_code == 403
+
+
+def test_a_tenant_who_moves_on_has_the_old_lease_ended_the_day_before_and_the_old_home_is_proposed_for_letting(
+    world, officer
+) -> None:  # type: ignore[no-untyped-def]
+    from omkijken.letting.models import Advert
+
+    # given household B still rents the vacancy "v2" of the mixed complex (it moves on)
+    old_home = world.units["v2"]
+    Advert.objects.filter(unit=old_home).update(status=Advert.Status.WITHDRAWN)
+    old = Lease.objects.create(
+        unit=old_home,
+        household=world.households["B"],
+        start_date=TODAY - dt.timedelta(days=400),
+        net_rent=old_home.net_rent,
+    )
+    offer = offer_plain_to_b(world, officer)
+    # when B accepts the offer of the plain home
+    offers.offer_accept(actor=officer, offer=offer, start_date=START, key_handover_at=handover_at())
+    # then the old lease ends the day before the new one starts
+    old.refresh_from_db()
+    assert old.end_date == START - dt.timedelta(days=1)
+    assert (
+        Lease.objects.get(household=world.households["B"], end_date__isnull=True).unit == world.units["plain"]
+    )
+    # and the vacated home has a draft advert with the channel proposed from the project's mix
+    draft = Advert.objects.get(unit=old_home, status=Advert.Status.DRAFT)
+    assert draft.channels and draft.proposal_reason
+
+
+def test_a_move_cannot_start_before_the_current_lease_did(world, officer) -> None:  # type: ignore[no-untyped-def]
+    old_home = world.units["v2"]
+    Lease.objects.create(
+        unit=old_home, household=world.households["B"], start_date=START + dt.timedelta(days=30), net_rent=1
+    )
+    offer = offer_plain_to_b(world, officer)
+    with pytest.raises(ValidationError) as refused:
+        offers.offer_accept(actor=officer, offer=offer, start_date=START, key_handover_at=handover_at())
+    assert "start_date" in refused.value.message_dict
+    assert not Lease.objects.filter(unit=world.units["plain"]).exists()
