@@ -41,15 +41,16 @@ class Registration(models.Model):
         ENDED = "ended", _("Ended")
 
     household = models.OneToOneField(
-        "residents.Household", verbose_name=_("household"), on_delete=models.CASCADE, related_name="registration"
+        "residents.Household",
+        verbose_name=_("household"),
+        on_delete=models.CASCADE,
+        related_name="registration",
     )
     registration_date = models.DateField(_("registration date"))
     household_size = models.PositiveSmallIntegerField(_("household size"))
     yearly_income = models.DecimalField(_("yearly household income (€)"), max_digits=10, decimal_places=2)
     pension_age = models.BooleanField(_("pension age (AOW) reached"), default=False)
-    urgency_category = models.CharField(
-        _("urgency (VERA VOORRANGDETAILSOORT)"), max_length=3, blank=True
-    )
+    urgency_category = models.CharField(_("urgency (VERA VOORRANGDETAILSOORT)"), max_length=3, blank=True)
     urgency_valid_until = models.DateField(_("urgency valid until"), null=True, blank=True)
     needs = models.JSONField(_("needs (unit features)"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
@@ -61,7 +62,9 @@ class Registration(models.Model):
         verbose_name_plural = _("registrations")
         constraints = [
             models.CheckConstraint(name="registration_size_positive", condition=Q(household_size__gte=1)),
-            models.CheckConstraint(name="registration_income_not_negative", condition=Q(yearly_income__gte=0)),
+            models.CheckConstraint(
+                name="registration_income_not_negative", condition=Q(yearly_income__gte=0)
+            ),
             models.CheckConstraint(
                 name="registration_urgency_complete",
                 condition=(Q(urgency_category="") & Q(urgency_valid_until__isnull=True))
@@ -109,7 +112,11 @@ class Advert(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     external_id = models.CharField(_("external id (ERP)"), max_length=60, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -133,12 +140,19 @@ class Advert(models.Model):
     def __str__(self) -> str:
         return f"Advert #{self.pk}"
 
+    @property
+    def channels_display(self) -> str:
+        labels = dict(Channel.choices)
+        return ", ".join(str(labels.get(c, c)) for c in self.channels)
+
 
 class Response(models.Model):
     """A household's response (VERA *reactie*) to an advert. ``preference`` orders a household's
     responses: 1 is most preferred."""
 
-    advert = models.ForeignKey(Advert, verbose_name=_("advert"), on_delete=models.CASCADE, related_name="responses")
+    advert = models.ForeignKey(
+        Advert, verbose_name=_("advert"), on_delete=models.CASCADE, related_name="responses"
+    )
     household = models.ForeignKey(
         "residents.Household", verbose_name=_("household"), on_delete=models.CASCADE, related_name="responses"
     )
@@ -151,7 +165,9 @@ class Response(models.Model):
         verbose_name_plural = _("responses")
         ordering = ["household_id", "preference", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["advert", "household"], name="one_response_per_household_per_advert"),
+            models.UniqueConstraint(
+                fields=["advert", "household"], name="one_response_per_household_per_advert"
+            ),
             models.CheckConstraint(name="response_preference_positive", condition=Q(preference__gte=1)),
         ]
 
@@ -188,7 +204,9 @@ class Questionnaire(models.Model):
         verbose_name_plural = _("questionnaires")
         ordering = ["corporation_id", "title", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["corporation", "title", "version"], name="questionnaire_version_unique"),
+            models.UniqueConstraint(
+                fields=["corporation", "title", "version"], name="questionnaire_version_unique"
+            ),
             models.CheckConstraint(name="questionnaire_version_positive", condition=Q(version__gte=1)),
         ]
 
@@ -236,7 +254,10 @@ class MotivationApplication(models.Model):
         related_name="motivation_applications",
     )
     complex = models.ForeignKey(
-        "portfolio.Complex", verbose_name=_("complex"), on_delete=models.PROTECT, related_name="motivation_applications"
+        "portfolio.Complex",
+        verbose_name=_("complex"),
+        on_delete=models.PROTECT,
+        related_name="motivation_applications",
     )
     questionnaire = models.ForeignKey(
         Questionnaire, verbose_name=_("questionnaire"), on_delete=models.PROTECT, related_name="applications"
@@ -245,7 +266,12 @@ class MotivationApplication(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
@@ -262,7 +288,8 @@ class MotivationApplication(models.Model):
             ),
             models.CheckConstraint(
                 name="motivation_decision_has_reason",
-                condition=~Q(status__in=["approved", "rejected"]) | (~Q(decision_reason="") & Q(decided_at__isnull=False)),
+                condition=~Q(status__in=["approved", "rejected"])
+                | (~Q(decision_reason="") & Q(decided_at__isnull=False)),
             ),
         ]
 
@@ -316,7 +343,11 @@ class IntakeStep(models.Model):
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     note = models.TextField(_("note"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
@@ -382,7 +413,11 @@ class Nomination(models.Model):
     consent_reference = models.CharField(_("consent reference"), max_length=60)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -393,7 +428,8 @@ class Nomination(models.Model):
         ordering = ["nominated_on", "pk"]
         constraints = [
             models.CheckConstraint(
-                name="nomination_target_group_valid", condition=Q(target_group__in=[t.value for t in TargetGroup])
+                name="nomination_target_group_valid",
+                condition=Q(target_group__in=[t.value for t in TargetGroup]),
             ),
             models.CheckConstraint(name="nomination_size_positive", condition=Q(household_size__gte=1)),
             models.CheckConstraint(
@@ -433,7 +469,15 @@ class Round(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     round_date = models.DateField(_("reference date"))
-    method = models.CharField(_("method"), max_length=10, default="optimal")
+    method = models.CharField(
+        _("method"),
+        max_length=10,
+        default="optimal",
+        choices=[
+            ("optimal", _("Optimal (priority, mix and quota)")),
+            ("greedy", _("Greedy (advert by advert)")),
+        ],
+    )
     adverts = models.ManyToManyField(Advert, verbose_name=_("adverts"), related_name="rounds")
     snapshot = models.JSONField(_("round sent to the engine"), default=dict)
     result = models.JSONField(_("engine result"), default=dict)
@@ -441,11 +485,20 @@ class Round(models.Model):
     changed = models.BooleanField(_("changed by the officer"), default=False)
     change_reason = models.TextField(_("reason for the change"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("accepted by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
 
@@ -469,11 +522,20 @@ class Round(models.Model):
 class Allocation(models.Model):
     """An accepted assignment of a vacancy to a household (VERA *toewijzing*)."""
 
-    round = models.ForeignKey(Round, verbose_name=_("round"), on_delete=models.PROTECT, related_name="allocations")
-    advert = models.ForeignKey(Advert, verbose_name=_("advert"), on_delete=models.PROTECT, related_name="allocations")
-    unit = models.ForeignKey("portfolio.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    round = models.ForeignKey(
+        Round, verbose_name=_("round"), on_delete=models.PROTECT, related_name="allocations"
+    )
+    advert = models.ForeignKey(
+        Advert, verbose_name=_("advert"), on_delete=models.PROTECT, related_name="allocations"
+    )
+    unit = models.ForeignKey(
+        "portfolio.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
     household = models.ForeignKey(
-        "residents.Household", verbose_name=_("household"), on_delete=models.PROTECT, related_name="allocations"
+        "residents.Household",
+        verbose_name=_("household"),
+        on_delete=models.PROTECT,
+        related_name="allocations",
     )
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     passendheid = models.CharField(_("passendheid"), max_length=3)  # VERA PAS | NIE | NVT
@@ -486,7 +548,9 @@ class Allocation(models.Model):
         ordering = ["round_id", "unit_id"]
         constraints = [
             models.UniqueConstraint(fields=["round", "unit"], name="allocation_unit_once_per_round"),
-            models.UniqueConstraint(fields=["round", "household"], name="allocation_household_once_per_round"),
+            models.UniqueConstraint(
+                fields=["round", "household"], name="allocation_household_once_per_round"
+            ),
             models.CheckConstraint(name="allocation_channel_valid", condition=Q(channel__in=CHANNEL_VALUES)),
             models.CheckConstraint(
                 name="allocation_passendheid_valid", condition=Q(passendheid__in=["PAS", "NIE", "NVT"])
@@ -560,26 +624,47 @@ class Offer(models.Model):
         related_name="offers",
         limit_choices_to={"kind": "corporation"},
     )
-    unit = models.ForeignKey("portfolio.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="offers")
+    unit = models.ForeignKey(
+        "portfolio.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="offers"
+    )
     household = models.ForeignKey(
         "residents.Household", verbose_name=_("household"), on_delete=models.PROTECT, related_name="offers"
     )
     advert = models.ForeignKey(
-        Advert, verbose_name=_("advert"), null=True, blank=True, on_delete=models.PROTECT, related_name="offers"
+        Advert,
+        verbose_name=_("advert"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="offers",
     )
     allocation = models.ForeignKey(
-        Allocation, verbose_name=_("allocation"), null=True, blank=True, on_delete=models.PROTECT, related_name="offers"
+        Allocation,
+        verbose_name=_("allocation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="offers",
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OFFERED)
     reason_code = models.CharField(_("reason (VERA)"), max_length=3, blank=True)
     respond_by = models.DateField(_("respond by"))
     viewing_at = models.DateTimeField(_("viewing at"), null=True, blank=True)
     lease = models.OneToOneField(
-        "residents.Lease", verbose_name=_("lease"), null=True, blank=True, on_delete=models.PROTECT, related_name="offer"
+        "residents.Lease",
+        verbose_name=_("lease"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="offer",
     )
     external_id = models.CharField(_("external id (ERP)"), max_length=60, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("offered by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("offered by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("offered at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
@@ -596,7 +681,9 @@ class Offer(models.Model):
             ),
             models.CheckConstraint(
                 name="offer_status_valid",
-                condition=Q(status__in=["offered", "viewing", "accepted", "declined", "no_response", "withdrawn"]),
+                condition=Q(
+                    status__in=["offered", "viewing", "accepted", "declined", "no_response", "withdrawn"]
+                ),
             ),
             models.CheckConstraint(
                 name="offer_declined_has_reason",
@@ -631,11 +718,21 @@ class OfferEvent(models.Model):
     def __str__(self) -> str:
         return f"OfferEvent #{self.pk}"
 
+    @property
+    def from_label(self) -> str:
+        return str(dict(Offer.Status.choices).get(self.from_status, self.from_status))
+
+    @property
+    def to_label(self) -> str:
+        return str(dict(Offer.Status.choices).get(self.to_status, self.to_status))
+
 
 class KeyHandover(models.Model):
     """The appointment at which the new tenant gets the keys (usually with the building manager)."""
 
-    offer = models.OneToOneField(Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="key_handover")
+    offer = models.OneToOneField(
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="key_handover"
+    )
     at = models.DateTimeField(_("key handover at"))
     with_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -673,10 +770,20 @@ class Letter(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     round = models.ForeignKey(
-        Round, verbose_name=_("round"), null=True, blank=True, on_delete=models.SET_NULL, related_name="letters"
+        Round,
+        verbose_name=_("round"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="letters",
     )
     unit = models.ForeignKey(
-        "portfolio.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portfolio.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     language = models.CharField(_("language"), max_length=5, default="nl")
     subject = models.CharField(_("subject"), max_length=200)
@@ -685,7 +792,11 @@ class Letter(models.Model):
     sent_to = models.EmailField(_("sent to"), blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -719,7 +830,11 @@ class ImportBatch(models.Model):
     updated = models.PositiveIntegerField(_("records updated"), default=0)
     unchanged = models.PositiveIntegerField(_("records unchanged"), default=0)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
 

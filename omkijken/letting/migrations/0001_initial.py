@@ -6,466 +6,1254 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0003_remove_membership_membership_role_valid_and_more'),
-        ('portfolio', '0001_initial'),
-        ('residents', '0002_lease_no_overlap_postgres'),
+        ("accounts", "0003_remove_membership_membership_role_valid_and_more"),
+        ("portfolio", "0001_initial"),
+        ("residents", "0002_lease_no_overlap_postgres"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Advert',
+            name="Advert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channels', models.JSONField(default=list, verbose_name='channels')),
-                ('proposed_channels', models.JSONField(blank=True, default=list, verbose_name='proposed channels')),
-                ('proposal_reason', models.CharField(blank=True, max_length=300, verbose_name='why these channels were proposed')),
-                ('override_reason', models.CharField(blank=True, max_length=300, verbose_name='reason for overriding the proposal')),
-                ('criteria', models.TextField(verbose_name='selection criteria (published)')),
-                ('starts_on', models.DateField(verbose_name='open for responses from')),
-                ('ends_on', models.DateField(verbose_name='open for responses until')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('closed', 'Closed for responses'), ('allocated', 'Allocated'), ('withdrawn', 'Withdrawn')], default='draft', max_length=10, verbose_name='status')),
-                ('external_id', models.CharField(blank=True, max_length=60, verbose_name='external id (ERP)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('corporation', models.ForeignKey(limit_choices_to={'kind': 'corporation'}, on_delete=django.db.models.deletion.PROTECT, related_name='adverts', to='accounts.organisation', verbose_name='corporation')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='adverts', to='portfolio.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("channels", models.JSONField(default=list, verbose_name="channels")),
+                (
+                    "proposed_channels",
+                    models.JSONField(blank=True, default=list, verbose_name="proposed channels"),
+                ),
+                (
+                    "proposal_reason",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="why these channels were proposed"
+                    ),
+                ),
+                (
+                    "override_reason",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="reason for overriding the proposal"
+                    ),
+                ),
+                ("criteria", models.TextField(verbose_name="selection criteria (published)")),
+                ("starts_on", models.DateField(verbose_name="open for responses from")),
+                ("ends_on", models.DateField(verbose_name="open for responses until")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("closed", "Closed for responses"),
+                            ("allocated", "Allocated"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(blank=True, max_length=60, verbose_name="external id (ERP)"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "corporation",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "corporation"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adverts",
+                        to="accounts.organisation",
+                        verbose_name="corporation",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="adverts",
+                        to="portfolio.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'advert',
-                'verbose_name_plural': 'adverts',
-                'ordering': ['-starts_on', 'pk'],
+                "verbose_name": "advert",
+                "verbose_name_plural": "adverts",
+                "ordering": ["-starts_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Allocation',
+            name="Allocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(choices=[('REGULAR', 'Regular (waiting time)'), ('GOOD_NEIGHBOUR', 'Good neighbour (motivation)'), ('DIRECT', 'Direct mediation (nomination)')], max_length=16, verbose_name='channel')),
-                ('passendheid', models.CharField(max_length=3, verbose_name='passendheid')),
-                ('justification', models.CharField(blank=True, max_length=10, verbose_name='justification (VERA)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('advert', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='letting.advert', verbose_name='advert')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='residents.household', verbose_name='household')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='portfolio.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("REGULAR", "Regular (waiting time)"),
+                            ("GOOD_NEIGHBOUR", "Good neighbour (motivation)"),
+                            ("DIRECT", "Direct mediation (nomination)"),
+                        ],
+                        max_length=16,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("passendheid", models.CharField(max_length=3, verbose_name="passendheid")),
+                (
+                    "justification",
+                    models.CharField(blank=True, max_length=10, verbose_name="justification (VERA)"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "advert",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to="letting.advert",
+                        verbose_name="advert",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to="residents.household",
+                        verbose_name="household",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="portfolio.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'allocation',
-                'verbose_name_plural': 'allocations',
-                'ordering': ['round_id', 'unit_id'],
+                "verbose_name": "allocation",
+                "verbose_name_plural": "allocations",
+                "ordering": ["round_id", "unit_id"],
             },
         ),
         migrations.CreateModel(
-            name='ImportBatch',
+            name="ImportBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('csv_units', 'Units (CSV)'), ('csv_households', 'Households (CSV)'), ('vera', 'VERA WRV JSON')], max_length=16, verbose_name='kind')),
-                ('filename', models.CharField(max_length=200, verbose_name='file name')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256 of the file')),
-                ('encoding', models.CharField(blank=True, max_length=20, verbose_name='encoding')),
-                ('rows', models.PositiveIntegerField(default=0, verbose_name='rows')),
-                ('created', models.PositiveIntegerField(default=0, verbose_name='records created')),
-                ('updated', models.PositiveIntegerField(default=0, verbose_name='records updated')),
-                ('unchanged', models.PositiveIntegerField(default=0, verbose_name='records unchanged')),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='imported at')),
-                ('corporation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation', verbose_name='corporation')),
-                ('imported_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='imported by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("csv_units", "Units (CSV)"),
+                            ("csv_households", "Households (CSV)"),
+                            ("vera", "VERA WRV JSON"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("filename", models.CharField(max_length=200, verbose_name="file name")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256 of the file")),
+                ("encoding", models.CharField(blank=True, max_length=20, verbose_name="encoding")),
+                ("rows", models.PositiveIntegerField(default=0, verbose_name="rows")),
+                ("created", models.PositiveIntegerField(default=0, verbose_name="records created")),
+                ("updated", models.PositiveIntegerField(default=0, verbose_name="records updated")),
+                ("unchanged", models.PositiveIntegerField(default=0, verbose_name="records unchanged")),
+                ("imported_at", models.DateTimeField(auto_now_add=True, verbose_name="imported at")),
+                (
+                    "corporation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.organisation",
+                        verbose_name="corporation",
+                    ),
+                ),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="imported by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import',
-                'verbose_name_plural': 'imports',
-                'ordering': ['-imported_at', '-pk'],
+                "verbose_name": "import",
+                "verbose_name_plural": "imports",
+                "ordering": ["-imported_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='MotivationApplication',
+            name="MotivationApplication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('answers', models.JSONField(default=dict, verbose_name='answers')),
-                ('status', models.CharField(choices=[('submitted', 'Submitted'), ('in_review', 'Being assessed'), ('approved', 'Approved'), ('rejected', 'Not approved'), ('withdrawn', 'Withdrawn')], default='submitted', max_length=10, verbose_name='status')),
-                ('decision_reason', models.TextField(blank=True, verbose_name='reason for the decision')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('submitted_at', models.DateTimeField(auto_now_add=True, verbose_name='submitted at')),
-                ('complex', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='motivation_applications', to='portfolio.complex', verbose_name='complex')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='motivation_applications', to='residents.household', verbose_name='household')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("answers", models.JSONField(default=dict, verbose_name="answers")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted"),
+                            ("in_review", "Being assessed"),
+                            ("approved", "Approved"),
+                            ("rejected", "Not approved"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="submitted",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("decision_reason", models.TextField(blank=True, verbose_name="reason for the decision")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided at")),
+                ("submitted_at", models.DateTimeField(auto_now_add=True, verbose_name="submitted at")),
+                (
+                    "complex",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="motivation_applications",
+                        to="portfolio.complex",
+                        verbose_name="complex",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="motivation_applications",
+                        to="residents.household",
+                        verbose_name="household",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'motivation application',
-                'verbose_name_plural': 'motivation applications',
-                'ordering': ['-submitted_at', 'pk'],
+                "verbose_name": "motivation application",
+                "verbose_name_plural": "motivation applications",
+                "ordering": ["-submitted_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='IntakeStep',
+            name="IntakeStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('interview', 'Interview'), ('cooptation', 'Co-optation by sitting residents')], max_length=12, verbose_name='kind')),
-                ('held_on', models.DateField(verbose_name='held on')),
-                ('participants', models.CharField(blank=True, max_length=300, verbose_name='who took part')),
-                ('outcome', models.CharField(choices=[('positive', 'Positive'), ('negative', 'Negative'), ('neutral', 'No objection')], max_length=10, verbose_name='outcome')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='letting.motivationapplication', verbose_name='application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("interview", "Interview"),
+                            ("cooptation", "Co-optation by sitting residents"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="held on")),
+                ("participants", models.CharField(blank=True, max_length=300, verbose_name="who took part")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("positive", "Positive"),
+                            ("negative", "Negative"),
+                            ("neutral", "No objection"),
+                        ],
+                        max_length=10,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True, verbose_name="recorded at")),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="letting.motivationapplication",
+                        verbose_name="application",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'intake step',
-                'verbose_name_plural': 'intake steps',
-                'ordering': ['application_id', 'held_on', 'pk'],
+                "verbose_name": "intake step",
+                "verbose_name_plural": "intake steps",
+                "ordering": ["application_id", "held_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='MotivationScore',
+            name="MotivationScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scores', models.JSONField(default=dict, verbose_name='scores per criterion')),
-                ('total', models.PositiveSmallIntegerField(verbose_name='total')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('scored_at', models.DateTimeField(auto_now_add=True, verbose_name='scored at')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='letting.motivationapplication', verbose_name='application')),
-                ('assessor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assessor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("scores", models.JSONField(default=dict, verbose_name="scores per criterion")),
+                ("total", models.PositiveSmallIntegerField(verbose_name="total")),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                ("scored_at", models.DateTimeField(auto_now_add=True, verbose_name="scored at")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="letting.motivationapplication",
+                        verbose_name="application",
+                    ),
+                ),
+                (
+                    "assessor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assessor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'motivation score',
-                'verbose_name_plural': 'motivation scores',
+                "verbose_name": "motivation score",
+                "verbose_name_plural": "motivation scores",
             },
         ),
         migrations.CreateModel(
-            name='Nomination',
+            name="Nomination",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_group', models.CharField(choices=[('DAK', 'Formerly homeless'), ('GGZ', 'Mental-health care client'), ('PSY', '(Former) psychiatric patient'), ('STH', 'Refugee status holder'), ('UIT', 'Outflow from an institution'), ('VER', '(Former) addict'), ('GED', 'Former detainee'), ('VBE', 'Intellectual disability'), ('ZIN', 'Care indication'), ('SKA', 'Skaeve Huse')], max_length=4, verbose_name='target group')),
-                ('household_size', models.PositiveSmallIntegerField(verbose_name='household size')),
-                ('income_class', models.CharField(choices=[('passend', 'At or below the passend-toewijzen limit'), ('daeb', 'Above the passend limit, at or below the DAEB limit'), ('above', 'Above the DAEB limit')], max_length=10, verbose_name='income class')),
-                ('pension_age', models.BooleanField(default=False, verbose_name='pension age (AOW) reached')),
-                ('needs', models.JSONField(blank=True, default=list, verbose_name='needs (unit features)')),
-                ('complexes', models.JSONField(blank=True, default=list, verbose_name='acceptable complexes, most preferred first (ids)')),
-                ('nominated_on', models.DateField(verbose_name='nomination date')),
-                ('support_until', models.DateField(blank=True, null=True, verbose_name='support period until')),
-                ('consent_reference', models.CharField(max_length=60, verbose_name='consent reference')),
-                ('status', models.CharField(choices=[('submitted', 'Submitted'), ('active', 'Looking for a home'), ('housed', 'Housed'), ('withdrawn', 'Withdrawn')], default='submitted', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('corporation', models.ForeignKey(limit_choices_to={'kind': 'corporation'}, on_delete=django.db.models.deletion.PROTECT, related_name='received_nominations', to='accounts.organisation', verbose_name='corporation')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='residents.household', verbose_name='household')),
-                ('nominator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='nominations', to='accounts.organisation', verbose_name='nominated by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target_group",
+                    models.CharField(
+                        choices=[
+                            ("DAK", "Formerly homeless"),
+                            ("GGZ", "Mental-health care client"),
+                            ("PSY", "(Former) psychiatric patient"),
+                            ("STH", "Refugee status holder"),
+                            ("UIT", "Outflow from an institution"),
+                            ("VER", "(Former) addict"),
+                            ("GED", "Former detainee"),
+                            ("VBE", "Intellectual disability"),
+                            ("ZIN", "Care indication"),
+                            ("SKA", "Skaeve Huse"),
+                        ],
+                        max_length=4,
+                        verbose_name="target group",
+                    ),
+                ),
+                ("household_size", models.PositiveSmallIntegerField(verbose_name="household size")),
+                (
+                    "income_class",
+                    models.CharField(
+                        choices=[
+                            ("passend", "At or below the passend-toewijzen limit"),
+                            ("daeb", "Above the passend limit, at or below the DAEB limit"),
+                            ("above", "Above the DAEB limit"),
+                        ],
+                        max_length=10,
+                        verbose_name="income class",
+                    ),
+                ),
+                ("pension_age", models.BooleanField(default=False, verbose_name="pension age (AOW) reached")),
+                ("needs", models.JSONField(blank=True, default=list, verbose_name="needs (unit features)")),
+                (
+                    "complexes",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        verbose_name="acceptable complexes, most preferred first (ids)",
+                    ),
+                ),
+                ("nominated_on", models.DateField(verbose_name="nomination date")),
+                (
+                    "support_until",
+                    models.DateField(blank=True, null=True, verbose_name="support period until"),
+                ),
+                ("consent_reference", models.CharField(max_length=60, verbose_name="consent reference")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted"),
+                            ("active", "Looking for a home"),
+                            ("housed", "Housed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="submitted",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "corporation",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "corporation"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="received_nominations",
+                        to="accounts.organisation",
+                        verbose_name="corporation",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="residents.household",
+                        verbose_name="household",
+                    ),
+                ),
+                (
+                    "nominator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="nominations",
+                        to="accounts.organisation",
+                        verbose_name="nominated by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nomination',
-                'verbose_name_plural': 'nominations',
-                'ordering': ['nominated_on', 'pk'],
-                'default_permissions': (),
+                "verbose_name": "nomination",
+                "verbose_name_plural": "nominations",
+                "ordering": ["nominated_on", "pk"],
+                "default_permissions": (),
             },
         ),
         migrations.CreateModel(
-            name='Offer',
+            name="Offer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('offered', 'Offered'), ('viewing', 'Viewing planned'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('no_response', 'No response'), ('withdrawn', 'Withdrawn')], default='offered', max_length=12, verbose_name='status')),
-                ('reason_code', models.CharField(blank=True, max_length=3, verbose_name='reason (VERA)')),
-                ('respond_by', models.DateField(verbose_name='respond by')),
-                ('viewing_at', models.DateTimeField(blank=True, null=True, verbose_name='viewing at')),
-                ('external_id', models.CharField(blank=True, max_length=60, verbose_name='external id (ERP)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='offered at')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('advert', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='letting.advert', verbose_name='advert')),
-                ('allocation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='letting.allocation', verbose_name='allocation')),
-                ('corporation', models.ForeignKey(limit_choices_to={'kind': 'corporation'}, on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='accounts.organisation', verbose_name='corporation')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='offered by')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='residents.household', verbose_name='household')),
-                ('lease', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='offer', to='residents.lease', verbose_name='lease')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='portfolio.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("offered", "Offered"),
+                            ("viewing", "Viewing planned"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                            ("no_response", "No response"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="offered",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("reason_code", models.CharField(blank=True, max_length=3, verbose_name="reason (VERA)")),
+                ("respond_by", models.DateField(verbose_name="respond by")),
+                ("viewing_at", models.DateTimeField(blank=True, null=True, verbose_name="viewing at")),
+                (
+                    "external_id",
+                    models.CharField(blank=True, max_length=60, verbose_name="external id (ERP)"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="offered at")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided at")),
+                (
+                    "advert",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="letting.advert",
+                        verbose_name="advert",
+                    ),
+                ),
+                (
+                    "allocation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="letting.allocation",
+                        verbose_name="allocation",
+                    ),
+                ),
+                (
+                    "corporation",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "corporation"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="accounts.organisation",
+                        verbose_name="corporation",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="offered by",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="residents.household",
+                        verbose_name="household",
+                    ),
+                ),
+                (
+                    "lease",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offer",
+                        to="residents.lease",
+                        verbose_name="lease",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="portfolio.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'offer',
-                'verbose_name_plural': 'offers',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "offer",
+                "verbose_name_plural": "offers",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='KeyHandover',
+            name="KeyHandover",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(verbose_name='key handover at')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('done', models.BooleanField(default=False, verbose_name='keys handed over')),
-                ('with_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='with')),
-                ('offer', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='key_handover', to='letting.offer', verbose_name='offer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(verbose_name="key handover at")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("done", models.BooleanField(default=False, verbose_name="keys handed over")),
+                (
+                    "with_user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="with",
+                    ),
+                ),
+                (
+                    "offer",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="key_handover",
+                        to="letting.offer",
+                        verbose_name="offer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'key handover',
-                'verbose_name_plural': 'key handovers',
-                'ordering': ['at'],
+                "verbose_name": "key handover",
+                "verbose_name_plural": "key handovers",
+                "ordering": ["at"],
             },
         ),
         migrations.CreateModel(
-            name='OfferEvent',
+            name="OfferEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, max_length=12, verbose_name='from')),
-                ('to_status', models.CharField(max_length=12, verbose_name='to')),
-                ('reason_code', models.CharField(blank=True, max_length=3, verbose_name='reason (VERA)')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='letting.offer', verbose_name='offer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("from_status", models.CharField(blank=True, max_length=12, verbose_name="from")),
+                ("to_status", models.CharField(max_length=12, verbose_name="to")),
+                ("reason_code", models.CharField(blank=True, max_length=3, verbose_name="reason (VERA)")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="letting.offer",
+                        verbose_name="offer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'offer event',
-                'verbose_name_plural': 'offer events',
-                'ordering': ['offer_id', 'at', 'pk'],
+                "verbose_name": "offer event",
+                "verbose_name_plural": "offer events",
+                "ordering": ["offer_id", "at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Questionnaire',
+            name="Questionnaire",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=120, verbose_name='title')),
-                ('version', models.PositiveSmallIntegerField(verbose_name='version')),
-                ('rubric', models.JSONField(default=list, verbose_name='scoring rubric (published)')),
-                ('pass_mark', models.PositiveSmallIntegerField(default=0, verbose_name='pass mark (average total)')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('corporation', models.ForeignKey(limit_choices_to={'kind': 'corporation'}, on_delete=django.db.models.deletion.PROTECT, related_name='questionnaires', to='accounts.organisation', verbose_name='corporation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=120, verbose_name="title")),
+                ("version", models.PositiveSmallIntegerField(verbose_name="version")),
+                ("rubric", models.JSONField(default=list, verbose_name="scoring rubric (published)")),
+                (
+                    "pass_mark",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="pass mark (average total)"),
+                ),
+                ("published_at", models.DateTimeField(blank=True, null=True, verbose_name="published at")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "corporation",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "corporation"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="questionnaires",
+                        to="accounts.organisation",
+                        verbose_name="corporation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'questionnaire',
-                'verbose_name_plural': 'questionnaires',
-                'ordering': ['corporation_id', 'title', '-version'],
+                "verbose_name": "questionnaire",
+                "verbose_name_plural": "questionnaires",
+                "ordering": ["corporation_id", "title", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='order')),
-                ('text', models.CharField(max_length=400, verbose_name='question')),
-                ('help_text', models.CharField(blank=True, max_length=400, verbose_name='explanation')),
-                ('questionnaire', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='letting.questionnaire', verbose_name='questionnaire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(verbose_name="order")),
+                ("text", models.CharField(max_length=400, verbose_name="question")),
+                ("help_text", models.CharField(blank=True, max_length=400, verbose_name="explanation")),
+                (
+                    "questionnaire",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="letting.questionnaire",
+                        verbose_name="questionnaire",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['questionnaire_id', 'order'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["questionnaire_id", "order"],
             },
         ),
         migrations.AddField(
-            model_name='motivationapplication',
-            name='questionnaire',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='letting.questionnaire', verbose_name='questionnaire'),
+            model_name="motivationapplication",
+            name="questionnaire",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="applications",
+                to="letting.questionnaire",
+                verbose_name="questionnaire",
+            ),
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('registration_date', models.DateField(verbose_name='registration date')),
-                ('household_size', models.PositiveSmallIntegerField(verbose_name='household size')),
-                ('yearly_income', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='yearly household income (€)')),
-                ('pension_age', models.BooleanField(default=False, verbose_name='pension age (AOW) reached')),
-                ('urgency_category', models.CharField(blank=True, max_length=3, verbose_name='urgency (VERA VOORRANGDETAILSOORT)')),
-                ('urgency_valid_until', models.DateField(blank=True, null=True, verbose_name='urgency valid until')),
-                ('needs', models.JSONField(blank=True, default=list, verbose_name='needs (unit features)')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('ended', 'Ended')], default='active', max_length=10, verbose_name='status')),
-                ('external_id', models.CharField(blank=True, max_length=60, verbose_name='external id (ERP)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('household', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='registration', to='residents.household', verbose_name='household')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("registration_date", models.DateField(verbose_name="registration date")),
+                ("household_size", models.PositiveSmallIntegerField(verbose_name="household size")),
+                (
+                    "yearly_income",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=10, verbose_name="yearly household income (€)"
+                    ),
+                ),
+                ("pension_age", models.BooleanField(default=False, verbose_name="pension age (AOW) reached")),
+                (
+                    "urgency_category",
+                    models.CharField(
+                        blank=True, max_length=3, verbose_name="urgency (VERA VOORRANGDETAILSOORT)"
+                    ),
+                ),
+                (
+                    "urgency_valid_until",
+                    models.DateField(blank=True, null=True, verbose_name="urgency valid until"),
+                ),
+                ("needs", models.JSONField(blank=True, default=list, verbose_name="needs (unit features)")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("ended", "Ended")],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(blank=True, max_length=60, verbose_name="external id (ERP)"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "household",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registration",
+                        to="residents.household",
+                        verbose_name="household",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'registration',
-                'verbose_name_plural': 'registrations',
+                "verbose_name": "registration",
+                "verbose_name_plural": "registrations",
             },
         ),
         migrations.CreateModel(
-            name='Response',
+            name="Response",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('preference', models.PositiveSmallIntegerField(default=1, verbose_name='preference (1 = most wanted)')),
-                ('withdrawn', models.BooleanField(default=False, verbose_name='withdrawn')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='responded at')),
-                ('advert', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='letting.advert', verbose_name='advert')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='residents.household', verbose_name='household')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "preference",
+                    models.PositiveSmallIntegerField(default=1, verbose_name="preference (1 = most wanted)"),
+                ),
+                ("withdrawn", models.BooleanField(default=False, verbose_name="withdrawn")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="responded at")),
+                (
+                    "advert",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="letting.advert",
+                        verbose_name="advert",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="residents.household",
+                        verbose_name="household",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'response',
-                'verbose_name_plural': 'responses',
-                'ordering': ['household_id', 'preference', 'pk'],
+                "verbose_name": "response",
+                "verbose_name_plural": "responses",
+                "ordering": ["household_id", "preference", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Round',
+            name="Round",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('round_date', models.DateField(verbose_name='reference date')),
-                ('method', models.CharField(default='optimal', max_length=10, verbose_name='method')),
-                ('snapshot', models.JSONField(default=dict, verbose_name='round sent to the engine')),
-                ('result', models.JSONField(default=dict, verbose_name='engine result')),
-                ('status', models.CharField(choices=[('proposed', 'Proposal'), ('accepted', 'Accepted'), ('discarded', 'Discarded')], default='proposed', max_length=10, verbose_name='status')),
-                ('changed', models.BooleanField(default=False, verbose_name='changed by the officer')),
-                ('change_reason', models.TextField(blank=True, verbose_name='reason for the change')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted at')),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='accepted by')),
-                ('adverts', models.ManyToManyField(related_name='rounds', to='letting.advert', verbose_name='adverts')),
-                ('corporation', models.ForeignKey(limit_choices_to={'kind': 'corporation'}, on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='accounts.organisation', verbose_name='corporation')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("round_date", models.DateField(verbose_name="reference date")),
+                ("method", models.CharField(default="optimal", max_length=10, verbose_name="method")),
+                ("snapshot", models.JSONField(default=dict, verbose_name="round sent to the engine")),
+                ("result", models.JSONField(default=dict, verbose_name="engine result")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposal"),
+                            ("accepted", "Accepted"),
+                            ("discarded", "Discarded"),
+                        ],
+                        default="proposed",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("changed", models.BooleanField(default=False, verbose_name="changed by the officer")),
+                ("change_reason", models.TextField(blank=True, verbose_name="reason for the change")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("accepted_at", models.DateTimeField(blank=True, null=True, verbose_name="accepted at")),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="accepted by",
+                    ),
+                ),
+                (
+                    "adverts",
+                    models.ManyToManyField(
+                        related_name="rounds", to="letting.advert", verbose_name="adverts"
+                    ),
+                ),
+                (
+                    "corporation",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "corporation"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rounds",
+                        to="accounts.organisation",
+                        verbose_name="corporation",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'allocation round',
-                'verbose_name_plural': 'allocation rounds',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "allocation round",
+                "verbose_name_plural": "allocation rounds",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Letter',
+            name="Letter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('allocated', 'Allocated'), ('passed_over', 'Passed over'), ('ineligible', 'Not eligible'), ('motivation', 'Motivation decision'), ('withdrawn', 'Offer withdrawn')], max_length=12, verbose_name='kind')),
-                ('language', models.CharField(default='nl', max_length=5, verbose_name='language')),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
-                ('body_html', models.TextField(verbose_name='letter (HTML)')),
-                ('body_text', models.TextField(verbose_name='letter (text)')),
-                ('sent_to', models.EmailField(blank=True, max_length=254, verbose_name='sent to')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='letters', to='residents.household', verbose_name='household')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='portfolio.unit', verbose_name='unit')),
-                ('round', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='letters', to='letting.round', verbose_name='round')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("allocated", "Allocated"),
+                            ("passed_over", "Passed over"),
+                            ("ineligible", "Not eligible"),
+                            ("motivation", "Motivation decision"),
+                            ("withdrawn", "Offer withdrawn"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("language", models.CharField(default="nl", max_length=5, verbose_name="language")),
+                ("subject", models.CharField(max_length=200, verbose_name="subject")),
+                ("body_html", models.TextField(verbose_name="letter (HTML)")),
+                ("body_text", models.TextField(verbose_name="letter (text)")),
+                ("sent_to", models.EmailField(blank=True, max_length=254, verbose_name="sent to")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="letters",
+                        to="residents.household",
+                        verbose_name="household",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="portfolio.unit",
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="letters",
+                        to="letting.round",
+                        verbose_name="round",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'letter',
-                'verbose_name_plural': 'letters',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "letter",
+                "verbose_name_plural": "letters",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='allocation',
-            name='round',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='letting.round', verbose_name='round'),
+            model_name="allocation",
+            name="round",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="allocations",
+                to="letting.round",
+                verbose_name="round",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='advert',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='advert_period_valid'),
+            model_name="advert",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))), name="advert_period_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='advert',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'published', 'closed', 'allocated', 'withdrawn'])), name='advert_status_valid'),
+            model_name="advert",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["draft", "published", "closed", "allocated", "withdrawn"])
+                ),
+                name="advert_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='advert',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['draft', 'published', 'closed'])), fields=('unit',), name='one_open_advert_per_unit'),
+            model_name="advert",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["draft", "published", "closed"])),
+                fields=("unit",),
+                name="one_open_advert_per_unit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motivationscore',
-            constraint=models.UniqueConstraint(fields=('application', 'assessor'), name='one_score_per_assessor'),
+            model_name="motivationscore",
+            constraint=models.UniqueConstraint(
+                fields=("application", "assessor"), name="one_score_per_assessor"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='nomination',
-            constraint=models.CheckConstraint(condition=models.Q(('target_group__in', ['DAK', 'GGZ', 'PSY', 'STH', 'UIT', 'VER', 'GED', 'VBE', 'ZIN', 'SKA'])), name='nomination_target_group_valid'),
+            model_name="nomination",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "target_group__in",
+                        ["DAK", "GGZ", "PSY", "STH", "UIT", "VER", "GED", "VBE", "ZIN", "SKA"],
+                    )
+                ),
+                name="nomination_target_group_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='nomination',
-            constraint=models.CheckConstraint(condition=models.Q(('household_size__gte', 1)), name='nomination_size_positive'),
+            model_name="nomination",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("household_size__gte", 1)), name="nomination_size_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='nomination',
-            constraint=models.CheckConstraint(condition=models.Q(('support_until__isnull', True), ('support_until__gte', models.F('nominated_on')), _connector='OR'), name='nomination_support_after_nomination'),
+            model_name="nomination",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("support_until__isnull", True),
+                    ("support_until__gte", models.F("nominated_on")),
+                    _connector="OR",
+                ),
+                name="nomination_support_after_nomination",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='nomination',
-            constraint=models.CheckConstraint(condition=models.Q(('consent_reference', ''), _negated=True), name='nomination_consent_given'),
+            model_name="nomination",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("consent_reference", ""), _negated=True), name="nomination_consent_given"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='nomination',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['submitted', 'active'])), fields=('household',), name='one_open_nomination_per_household'),
+            model_name="nomination",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["submitted", "active"])),
+                fields=("household",),
+                name="one_open_nomination_per_household",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['offered', 'viewing', 'accepted']), ('lease__isnull', True)), fields=('unit',), name='one_live_offer_per_unit'),
+            model_name="offer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("status__in", ["offered", "viewing", "accepted"]), ("lease__isnull", True)
+                ),
+                fields=("unit",),
+                name="one_live_offer_per_unit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['offered', 'viewing', 'accepted', 'declined', 'no_response', 'withdrawn'])), name='offer_status_valid'),
+            model_name="offer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["offered", "viewing", "accepted", "declined", "no_response", "withdrawn"])
+                ),
+                name="offer_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['declined', 'withdrawn']), _negated=True), models.Q(('reason_code', ''), _negated=True), _connector='OR'), name='offer_declined_has_reason'),
+            model_name="offer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ["declined", "withdrawn"]), _negated=True),
+                    models.Q(("reason_code", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="offer_declined_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'accepted'), _negated=True), ('lease__isnull', False), _connector='OR'), name='offer_accepted_has_lease'),
+            model_name="offer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "accepted"), _negated=True), ("lease__isnull", False), _connector="OR"
+                ),
+                name="offer_accepted_has_lease",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='questionnaire',
-            constraint=models.UniqueConstraint(fields=('corporation', 'title', 'version'), name='questionnaire_version_unique'),
+            model_name="questionnaire",
+            constraint=models.UniqueConstraint(
+                fields=("corporation", "title", "version"), name="questionnaire_version_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='questionnaire',
-            constraint=models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='questionnaire_version_positive'),
+            model_name="questionnaire",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("version__gte", 1)), name="questionnaire_version_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='question',
-            constraint=models.UniqueConstraint(fields=('questionnaire', 'order'), name='question_order_unique'),
+            model_name="question",
+            constraint=models.UniqueConstraint(
+                fields=("questionnaire", "order"), name="question_order_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motivationapplication',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['submitted', 'in_review', 'approved'])), fields=('household', 'complex'), name='one_live_motivation_per_household_per_complex'),
+            model_name="motivationapplication",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ["submitted", "in_review", "approved"])),
+                fields=("household", "complex"),
+                name="one_live_motivation_per_household_per_complex",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='motivationapplication',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['approved', 'rejected']), _negated=True), models.Q(models.Q(('decision_reason', ''), _negated=True), ('decided_at__isnull', False)), _connector='OR'), name='motivation_decision_has_reason'),
+            model_name="motivationapplication",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ["approved", "rejected"]), _negated=True),
+                    models.Q(models.Q(("decision_reason", ""), _negated=True), ("decided_at__isnull", False)),
+                    _connector="OR",
+                ),
+                name="motivation_decision_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.CheckConstraint(condition=models.Q(('household_size__gte', 1)), name='registration_size_positive'),
+            model_name="registration",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("household_size__gte", 1)), name="registration_size_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.CheckConstraint(condition=models.Q(('yearly_income__gte', 0)), name='registration_income_not_negative'),
+            model_name="registration",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("yearly_income__gte", 0)), name="registration_income_not_negative"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('urgency_category', ''), ('urgency_valid_until__isnull', True)), models.Q(models.Q(('urgency_category', ''), _negated=True), ('urgency_valid_until__isnull', False)), _connector='OR'), name='registration_urgency_complete'),
+            model_name="registration",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("urgency_category", ""), ("urgency_valid_until__isnull", True)),
+                    models.Q(
+                        models.Q(("urgency_category", ""), _negated=True),
+                        ("urgency_valid_until__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="registration_urgency_complete",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['active', 'ended'])), name='registration_status_valid'),
+            model_name="registration",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["active", "ended"])), name="registration_status_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='response',
-            constraint=models.UniqueConstraint(fields=('advert', 'household'), name='one_response_per_household_per_advert'),
+            model_name="response",
+            constraint=models.UniqueConstraint(
+                fields=("advert", "household"), name="one_response_per_household_per_advert"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='response',
-            constraint=models.CheckConstraint(condition=models.Q(('preference__gte', 1)), name='response_preference_positive'),
+            model_name="response",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("preference__gte", 1)), name="response_preference_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='round',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['proposed', 'accepted', 'discarded'])), name='round_status_valid'),
+            model_name="round",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["proposed", "accepted", "discarded"])),
+                name="round_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='round',
-            constraint=models.CheckConstraint(condition=models.Q(('changed', False), models.Q(('change_reason', ''), _negated=True), _connector='OR'), name='round_change_has_reason'),
+            model_name="round",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("changed", False), models.Q(("change_reason", ""), _negated=True), _connector="OR"
+                ),
+                name="round_change_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='allocation',
-            constraint=models.UniqueConstraint(fields=('round', 'unit'), name='allocation_unit_once_per_round'),
+            model_name="allocation",
+            constraint=models.UniqueConstraint(
+                fields=("round", "unit"), name="allocation_unit_once_per_round"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='allocation',
-            constraint=models.UniqueConstraint(fields=('round', 'household'), name='allocation_household_once_per_round'),
+            model_name="allocation",
+            constraint=models.UniqueConstraint(
+                fields=("round", "household"), name="allocation_household_once_per_round"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='allocation',
-            constraint=models.CheckConstraint(condition=models.Q(('channel__in', ['REGULAR', 'GOOD_NEIGHBOUR', 'DIRECT'])), name='allocation_channel_valid'),
+            model_name="allocation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("channel__in", ["REGULAR", "GOOD_NEIGHBOUR", "DIRECT"])),
+                name="allocation_channel_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='allocation',
-            constraint=models.CheckConstraint(condition=models.Q(('passendheid__in', ['PAS', 'NIE', 'NVT'])), name='allocation_passendheid_valid'),
+            model_name="allocation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("passendheid__in", ["PAS", "NIE", "NVT"])),
+                name="allocation_passendheid_valid",
+            ),
         ),
     ]
