@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 
 SPEC_DIR = Path(__file__).resolve().parent / "vera"
@@ -231,7 +232,11 @@ def check(instance: Any, component: str) -> list[str]:
             validator(component).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))
         )
     ]
-    problems += [f"{path}: not defined in {component}" for path in unknown_keys(instance, component)]
+    problems += [
+        _("%(path)s: this field is not defined in the VERA schema %(component)s")
+        % {"path": path, "component": component}
+        for path in unknown_keys(instance, component)
+    ]
     return problems
 
 
