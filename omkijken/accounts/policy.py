@@ -61,3 +61,11 @@ def can(user: object, capability: str) -> bool:
         return False
     role = getattr(user, "role", None)
     return role is not None and role in CAPABILITIES[capability]
+
+
+def require(user: object, capability: str) -> None:
+    """Raise PermissionDenied unless ``user``'s role has ``capability`` (for services)."""
+    from django.core.exceptions import PermissionDenied
+
+    if not can(user, capability):
+        raise PermissionDenied

@@ -36,7 +36,7 @@ def vulnerable_exists(on: dt.date, household_ref: str = "household_id") -> Exist
     )
 
 
-def _own_household_id(actor: User) -> int | None:
+def own_household_id(actor: User) -> int | None:
     person = Person.objects.filter(user=actor).only("household_id").first()
     return person.household_id if person else None
 
@@ -69,7 +69,7 @@ def households_for(actor: User, *, on: dt.date | None = None) -> QuerySet[Househ
             )
         )
     if role == Role.RESIDENT:
-        own = _own_household_id(actor)
+        own = own_household_id(actor)
         return Household.objects.filter(pk=own) if own else Household.objects.none()
     return Household.objects.none()
 

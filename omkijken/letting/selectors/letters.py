@@ -16,12 +16,7 @@ from django.http import Http404
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
 from omkijken.letting.models import Letter, Round
-from omkijken.residents.models import Person
-
-
-def _own_household_id(actor: User) -> int | None:
-    person = Person.objects.filter(user=actor).only("household_id").first()
-    return person.household_id if person else None
+from omkijken.residents.selectors import own_household_id
 
 
 def letters_for(actor: User) -> QuerySet[Letter]:
@@ -31,7 +26,7 @@ def letters_for(actor: User) -> QuerySet[Letter]:
         org = actor.organisation
         return base.filter(household__corporation=org) if org else base.none()
     if can(actor, "apply_for_homes"):
-        own = _own_household_id(actor)
+        own = own_household_id(actor)
         return base.filter(household_id=own, sent_at__isnull=False) if own else base.none()
     raise PermissionDenied
 

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import User
-from omkijken.accounts.policy import can
+from omkijken.accounts.policy import require as _require
 from omkijken.letting.models import CHANNEL_VALUES, Advert, Channel, Registration, Response
 from omkijken.portfolio.models import Unit
 from omkijken.portfolio.selectors import occupancy_by_complex
@@ -126,11 +126,6 @@ def default_criteria(*, unit: Unit, channels: list[str]) -> str:
 
 
 # --- checks --------------------------------------------------------------------------------------
-
-
-def _require(actor: User, capability: str) -> None:
-    if not can(actor, capability):
-        raise PermissionDenied
 
 
 def _require_own_corporation(actor: User, corporation_id: int) -> None:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Role, User
 from omkijken.accounts.policy import can
+from omkijken.accounts.policy import require as _require
 from omkijken.letting.intake import health_terms_in
 from omkijken.letting.mail import send_templated
 from omkijken.letting.models import (
@@ -31,6 +32,7 @@ from omkijken.letting.models import (
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import Project
 from omkijken.residents.models import Household, Person
+from omkijken.residents.selectors import own_household_id
 
 MAX_QUESTIONS = 12
 MAX_ANSWER = 2000
@@ -48,11 +50,6 @@ def refuse_health(field: str, *texts: str) -> None:
     terms = [t for text in texts for t in health_terms_in(text)]
     if terms:
         raise ValidationError({field: health_message(terms)})
-
-
-def _require(actor: User, capability: str) -> None:
-    if not can(actor, capability):
-        raise PermissionDenied
 
 
 def _org_id(actor: User) -> int | None:
@@ -189,10 +186,6 @@ def questionnaire_create(
 # --- applications ----------------------------------------------------------------------------------
 
 
-def _own_household_id(actor: User) -> int | None:
-    return Person.objects.filter(user=actor).values_list("household_id", flat=True).first()
-
-
 @transaction.atomic
 def application_submit(
     *,
@@ -203,7 +196,7 @@ def application_submit(
     answers: dict[Any, str],
 ) -> MotivationApplication:
     _require(actor, "apply_for_homes")
-    if _own_household_id(actor) != household.pk:
+    if own_household_id(actor) != household.pk:
         raise PermissionDenied
     household = Household.objects.select_for_update().get(pk=household.pk)
     if not good_neighbour_complexes(household.corporation_id).filter(pk=complex.pk).exists():
@@ -243,7 +236,7 @@ def application_submit(
 def application_withdraw(*, actor: User, application: MotivationApplication) -> MotivationApplication:
     _require(actor, "apply_for_homes")
     application = MotivationApplication.objects.select_for_update().get(pk=application.pk)
-    if _own_household_id(actor) != application.household_id:
+    if own_household_id(actor) != application.household_id:
         raise PermissionDenied
     if application.status not in MotivationApplication.OPEN_STATUSES:
         raise ValidationError(_("This application has been decided: it can no longer be withdrawn."))

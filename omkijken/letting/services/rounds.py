@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import User
-from omkijken.accounts.policy import can
+from omkijken.accounts.policy import require as _require
 from omkijken.engine.allocation import RoundError, allocate, verify
 from omkijken.engine.rules import MissingRule
 from omkijken.letting.models import Advert, Allocation, Round
@@ -28,11 +28,6 @@ from omkijken.letting.selectors.rounds import (
 )
 from omkijken.portfolio.models import Unit
 from omkijken.residents.models import Household
-
-
-def _require(actor: User, capability: str) -> None:
-    if not can(actor, capability):
-        raise PermissionDenied
 
 
 def _own_round(actor: User, rnd: Round) -> None:
