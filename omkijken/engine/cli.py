@@ -34,15 +34,15 @@ class _InputError(Exception):
 def _write_json(doc: Any, path: str | None) -> None:
     """Write atomically (temporary file, then rename), so a failed run leaves no partial file."""
     if path is None or path == "-":
-        json.dump(doc, sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
         return
     target = Path(path)
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # json.dumps, not json.dump: only the one-shot encoder is the C one (several times faster)
+        text = json.dumps(doc, ensure_ascii=False)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(doc, f, ensure_ascii=False)
-            f.write("\n")
+            f.write(text + "\n")
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
