@@ -12,6 +12,10 @@ quota, mix and unfilled:
 2. *all direct*: every multi-channel unit open to DIRECT (the most room for the quota and the mix);
 3. *mix first*: only the multi-channel units in mixed complexes that start below target;
 4. *LP-guided*: only the multi-channel units that the LP relaxation below sends to nominees;
+   then, while the best of these misses the bound on quota or mix, a *label search*
+   (:mod:`.labels`) flips single labels of the best one, re-running the serial dictatorship for
+   each flip and keeping each flip that lowers (quota shortfall, mix shortfall); the labels it ends
+   with are filled again and kept if the complete outcome is better;
 5. the greedy baseline's result, taken only when it keeps every rule (the verifier passes it) and is
    strictly better on (quota shortfall, mix shortfall).
 
@@ -28,9 +32,14 @@ from dataclasses import dataclass
 
 from omkijken.engine.allocation.core import Caps, Rankings, caps_after, eligibility, plain_eligible
 from omkijken.engine.allocation.fill import Allocation, fill, has_open
+from omkijken.engine.allocation.labels import DirectSide
 from omkijken.engine.allocation.metrics import Outcome, outcome, weighted
 from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round
 from omkijken.engine.rules import Exception_
+
+# the label search's budget, in nominee steps of serial dictatorship per nominee (deterministic,
+# whatever the machine's speed): about two passes over every single label flip on the M round
+SEARCH_STEPS_PER_NOMINEE = 700
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +261,7 @@ def optimal(rnd: Round, rk: Rankings) -> Solution:
     if b.lp_direct_units:
         candidates.append(("lp-guided", [multi[i] and i in b.lp_direct_units for i in range(n)], False))
     best: tuple[tuple[int, int, int, int], str, Allocation, Outcome, list[bool], bool] | None = None
+    start: tuple[tuple[int, int, int, int], str, list[bool]] | None = None
     tried: dict[str, tuple[int, int, int, int]] = {}
     target = (b.quota_shortfall, b.mix_shortfall, b.unfilled)
     for name, allowed, steer in candidates:
@@ -261,18 +271,24 @@ def optimal(rnd: Round, rk: Rankings) -> Solution:
         tried[name] = key
         if best is None or key < best[0]:
             best = (key, name, alloc, o, allowed, steer)
+        if not steer and (start is None or key < start[0]):
+            start = (key, name, allowed)
         if o.key == target:
             break  # meets the bound on every ranked criterion: nothing left to gain but ranks
     assert best is not None
-    if best[3].key[:2] > target[:2]:
-        better = improve_labels(rnd, rk, best[4], best[5])
-        if better is not None:
-            alloc, _passes = fill(rnd, rk, better, best[5])
+    if best[3].key[:2] > target[:2] and start is not None:
+        # the search starts from the best labelling filled without steering (steering would hide
+        # the effect of opening a unit in a complex at or above its target)
+        side = DirectSide(rnd, rk)
+        budget = SEARCH_STEPS_PER_NOMINEE * max(1, len(side.lists))
+        better, before, after = side.search(start[2], False, target[:2], budget)
+        if after < before:
+            alloc, _passes = fill(rnd, rk, better, False)
             o = outcome(rnd, alloc.holder)
             key = (*o.key, o.rank_sum)
-            tried["improved"] = key
+            tried["searched"] = key
             if key < best[0]:
-                best = (key, best[1] + "+improved", alloc, o, better, best[5])
+                best = (key, start[1] + "+search", alloc, o, better, False)
     _key, name, alloc, o, _allowed, _steer = best
     from omkijken.engine.allocation.greedy import greedy
 
@@ -282,78 +298,6 @@ def optimal(rnd: Round, rk: Rankings) -> Solution:
     if g_o.key[:2] < o.key[:2] and _lawful(rnd, rk, g_alloc):
         return Solution(g_alloc, g_caps, g_o, "greedy", b, tried)
     return Solution(alloc, caps_after(rnd, alloc.holder), o, name, b, tried)
-
-
-def improve_labels(
-    rnd: Round, rk: Rankings, allowed: list[bool], steer: bool, budget: int = 40
-) -> list[bool] | None:
-    """Local search on the labels for the quota and the mix, judged on the direct side alone.
-
-    A nominee placed in a multi-channel unit who also wanted a unit of a complex that misses its mix
-    floor (or whose target group misses its quota) may be steered there by closing the unit it took
-    to DIRECT. Each closure is tried with a fresh serial dictatorship (so priority still holds) and
-    kept when (quota shortfall, mix shortfall) improves; at most ``budget`` trials, deterministic.
-    Returns the improved labels, or None."""
-    from omkijken.engine.allocation.fill import ALWAYS, IF_NEEDED, NO, serial_dictatorship
-
-    units, cands = rnd.units, rnd.candidates
-    daeb_rent = rnd.rules.get("daeb_rent_limit")
-    multi = [DIRECT in u.channels and has_open(u.channels) for u in units]
-
-    def evaluate(lab: list[bool]) -> tuple[tuple[int, int], list[int]]:
-        avail = [
-            (ALWAYS if not multi[i] else (IF_NEEDED if lab[i] else NO)) if DIRECT in u.channels else NO
-            for i, u in enumerate(units)
-        ]
-        holder, _caps = serial_dictatorship(rnd, rk, avail, steer)
-        o = outcome(rnd, holder)
-        return (o.quota_shortfall, o.mix_shortfall), holder
-
-    current = list(allowed)
-    cur_key, holder = evaluate(current)
-    start_key = cur_key
-    trials = 0
-    tried_units: set[int] = set()
-    while trials < budget:
-        vulnerable = [c.occupied_vulnerable for c in rnd.complexes]
-        for ui, ci in enumerate(holder):
-            if ci >= 0:
-                vulnerable[units[ui].complex] += 1
-        short = {c.index for c in rnd.complexes if c.mixed and vulnerable[c.index] < c.floor}
-        if not short and cur_key[0] == 0:
-            break
-        moves: list[int] = []
-        for ui, ci in enumerate(holder):
-            if ci < 0 or not multi[ui] or ui in tried_units or units[ui].complex in short:
-                continue
-            c = cands[ci]
-            if any(
-                units[w].complex in short
-                and holder[w] < 0
-                and DIRECT in units[w].channels
-                and plain_eligible(rnd, c, units[w], daeb_rent)
-                for w in c.responses
-            ):
-                moves.append(ui)
-        if not moves:
-            break
-        moves.sort(key=lambda ui: rk.direct[holder[ui]])
-        improved = False
-        for ui in moves:
-            if trials >= budget:
-                break
-            trials += 1
-            tried_units.add(ui)
-            trial = list(current)
-            trial[ui] = False
-            key, h2 = evaluate(trial)
-            if key < cur_key:
-                current, cur_key, holder = trial, key, h2
-                improved = True
-                break
-        if not improved:
-            break
-    return current if cur_key < start_key else None
 
 
 def _lawful(rnd: Round, rk: Rankings, alloc: Allocation) -> bool:
