@@ -40,6 +40,7 @@ class _Run:
     partner_room: list[int]
     quota_left: list[int]
     checkpoints: list[tuple[list[int], list[int], list[int], list[int]]]
+    quota_placed: list[int] | None = None  # households placed per quota, counted once when needed
 
 
 class DirectSide:
@@ -321,12 +322,14 @@ class DirectSide:
         return -1
 
     def _base_placed(self, base: _Run) -> list[int]:
-        placed = [0] * len(self.quota_min)
-        for pos, ui in enumerate(base.choice):
-            if ui >= 0:
-                for qi in self.quota_hits[pos]:
-                    placed[qi] += 1
-        return placed
+        if base.quota_placed is None:
+            placed = [0] * len(self.quota_min)
+            for pos, ui in enumerate(base.choice):
+                if ui >= 0:
+                    for qi in self.quota_hits[pos]:
+                        placed[qi] += 1
+            base.quota_placed = placed
+        return base.quota_placed
 
     def key(self, r: _Run) -> tuple[int, int]:
         """(quota shortfall, mix shortfall) of a run."""
