@@ -1,0 +1,97 @@
+"""Shared view helpers: the one way to say who may use a view, and the one shape of a form page.
+
+Every context's views use these, so that the rule "a role that may not use a page gets 403" and
+the shape "POST, call one service, redirect, or show the form again with its errors" are written
+once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from omkijken.accounts.models import User
+from omkijken.accounts.policy import can
+
+View = Callable[..., HttpResponse]
+T = TypeVar("T")
+F = TypeVar("F", bound=BaseForm)
+
+
+def requires(*capabilities: str) -> Callable[[View], View]:
+    """Log in first; then 403 unless the user's role has at least one of ``capabilities``."""
+    if not capabilities:
+        raise ValueError("requires() needs at least one capability")
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        @login_required
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not any(can(request.user, capability) for capability in capabilities):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def actor(request: HttpRequest) -> User:
+    """The signed-in user of a view behind ``requires`` or ``login_required``."""
+    user = request.user
+    if not isinstance(user, User) or not user.is_authenticated:
+        raise PermissionDenied
+    return user
+
+
+def apply_errors(form: BaseForm, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: per field where it names one, else on top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+def flash_errors(request: HttpRequest, exc: ValidationError) -> None:
+    """Show a service's ValidationError as messages (for buttons without a form page)."""
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def form_page(
+    request: HttpRequest,
+    form: F,
+    *,
+    template: str,
+    save: Callable[[F], T],
+    done: Callable[[T], HttpResponse],
+    success: str | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> HttpResponse:
+    """The form-POST-redirect-or-show-errors shape.
+
+    On POST with a valid ``form``, ``save(form)`` calls one service. A ValidationError it raises
+    lands on the form, which is shown again (status 200, nothing saved). Otherwise ``success`` is
+    flashed and ``done(result)`` answers (normally a redirect). On GET the form is shown.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            if success:
+                messages.success(request, success)
+            return done(result)
+    return render(request, template, {**(context or {}), "form": form})
