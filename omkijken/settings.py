@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "omkijken.web",
     "omkijken.community",
     "omkijken.letting",
+    "omkijken.exchange",
     "omkijken.api",
     "omkijken.demo",
 ]

@@ -6,6 +6,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("buurt/", include("omkijken.community.urls")),
     path("verhuur/", include("omkijken.letting.urls")),
+    path("verhuur/", include("omkijken.exchange.urls")),
     path("api/", include("omkijken.api.urls")),
     path("", include("omkijken.web.urls")),
 ]

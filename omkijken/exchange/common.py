@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, User
 from omkijken.accounts.policy import can
-from omkijken.letting.models import ImportBatch
+from omkijken.exchange.models import ImportBatch
 
 
 def corporation_of(actor: User) -> Organisation:

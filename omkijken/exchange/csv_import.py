@@ -27,8 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, User
-from omkijken.letting.exchange import schema
-from omkijken.letting.exchange.common import (
+from omkijken.exchange.common import (
     ImportFailed,
     ImportResult,
     RowError,
@@ -37,7 +36,9 @@ from omkijken.letting.exchange.common import (
     record_batch,
     upsert,
 )
-from omkijken.letting.models import ImportBatch, Registration
+from omkijken.exchange.models import ImportBatch
+from omkijken.exchange.vera import schema
+from omkijken.letting.models import Registration
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.residents.models import Household, Person
 

@@ -1,49 +1,43 @@
 """Import and export pages (VERA WRV JSON and ERP CSV) under /verhuur/uitwisseling/.
 
 Only roles with ``import_export``, and only for their own corporation: another corporation's
-import answers 404. Thin: parse, call the exchange module, render.
+import answers 404. Thin: parse, call the exchange service or selector, render.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from omkijken.accounts.policy import can
-from omkijken.letting.exchange import csv_import, vera
-from omkijken.letting.exchange.common import ImportFailed, corporation_of
-from omkijken.letting.exchange.forms import ImportForm
-from omkijken.letting.models import ImportBatch
+from omkijken.exchange import selectors, services
+from omkijken.exchange.common import ImportFailed
+from omkijken.exchange.forms import ImportForm
+from omkijken.exchange.vera.codes import KINDS
+from omkijken.exchange.vera.export import export_json
+from omkijken.web.ui import actor, requires
 
 MAX_ERRORS_SHOWN = 200
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
+@requires("import_export")
 def exchange_home(request: HttpRequest) -> HttpResponse:
-    corporation = corporation_of(request.user)
+    user = actor(request)
+    batches = selectors.import_batches_for(user)
     errors = []
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        kind = form.cleaned_data["kind"]
         upload = form.cleaned_data["file"]
-        content = upload.read()
         try:
-            if kind.startswith("csv_"):
-                result = csv_import.import_csv(
-                    actor=request.user, kind=kind.removeprefix("csv_"), content=content, filename=upload.name
-                )
-            else:
-                result = vera.import_document(
-                    actor=request.user, kind=kind.removeprefix("vera_"), content=content, filename=upload.name
-                )
+            result = services.import_file(
+                actor=user, kind=form.cleaned_data["kind"], content=upload.read(), filename=upload.name
+            )
         except ImportFailed as failed:
             errors = failed.errors
             form.add_error(
@@ -62,45 +56,38 @@ def exchange_home(request: HttpRequest) -> HttpResponse:
     status = 400 if errors or (request.method == "POST" and not form.is_valid()) else 200
     return render(
         request,
-        "letting/exchange/home.html",
+        "exchange/home.html",
         {
             "form": form,
             "errors": errors[:MAX_ERRORS_SHOWN],
             "more_errors": max(0, len(errors) - MAX_ERRORS_SHOWN),
-            "kinds": vera.KINDS,
-            "may_export_special": can(request.user, "read_target_group"),
-            "batches": ImportBatch.objects.filter(corporation=corporation).select_related("imported_by")[:20],
+            "kinds": KINDS,
+            "may_export_special": can(user, "read_target_group"),
+            "batches": batches[:20],
         },
         status=status,
     )
 
 
 @require_GET
-@login_required
+@requires("import_export")
 def exchange_export(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind not in vera.KINDS:
+    user = actor(request)
+    if kind not in KINDS:
         raise Http404
     special = request.GET.get("bijzonder") == "1"
-    if special and not can(request.user, "read_target_group"):
+    if special and not can(user, "read_target_group"):
         raise PermissionDenied
-    body = vera.export_json(actor=request.user, kind=kind, include_special_category=special)
+    body = export_json(actor=user, kind=kind, include_special_category=special)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="vera-{kind}-{timezone.localdate():%Y%m%d}.json"'
     return response
 
 
 @require_GET
-@login_required
+@requires("import_export")
 def exchange_batch(request: HttpRequest, pk: int) -> HttpResponse:
-    corporation = corporation_of(request.user)
-    batch = ImportBatch.objects.filter(corporation=corporation, pk=pk).select_related("imported_by").first()
+    batch = selectors.import_batch_for(actor(request), pk)
     if batch is None:
         raise Http404
-    return render(request, "letting/exchange/batch.html", {"batch": batch})
-
-
-urlpatterns: list[URLPattern] = [
-    path("uitwisseling/", exchange_home, name="letting_exchange"),
-    path("uitwisseling/export/<str:kind>/", exchange_export, name="letting_exchange_export"),
-    path("uitwisseling/import/<int:pk>/", exchange_batch, name="letting_exchange_batch"),
-]
+    return render(request, "exchange/batch.html", {"batch": batch})

@@ -24,11 +24,11 @@ from omkijken.demo.personas import (
     OTHER_CARE_PARTNERS,
     OTHER_CORPORATION,
 )
+from omkijken.exchange.models import ImportBatch
 from omkijken.letting.models import (
     Advert,
     Allocation,
     Channel,
-    ImportBatch,
     IncomeClass,
     Letter,
     MotivationApplication,

@@ -2,7 +2,7 @@
 
 Registrations of applicants, adverts (VERA *publicaties*) and responses, the good-neighbour
 motivation intake, care-partner nominations, allocation rounds, offers (VERA *aanbiedingen*) with
-their lifecycle, key handovers, letters and imports.
+their lifecycle, key handovers and letters. Imports (ImportBatch) live in ``omkijken.exchange``.
 
 Privacy: nothing here stores care content. A nomination carries only what letting needs (size,
 income class, target-group code, dates, a consent *reference*); it is special-category data and is
@@ -807,41 +807,3 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return f"Letter #{self.pk}"
-
-
-class ImportBatch(models.Model):
-    """One file imported from the corporation's systems (CSV from the ERP, or VERA WRV JSON).
-    All-or-nothing: a batch row exists only for an import that was applied."""
-
-    class Kind(models.TextChoices):
-        CSV_UNITS = "csv_units", _("Units (CSV)")
-        CSV_HOUSEHOLDS = "csv_households", _("Households (CSV)")
-        VERA = "vera", _("VERA WRV JSON")
-
-    corporation = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("corporation"), on_delete=models.PROTECT, related_name="+"
-    )
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    filename = models.CharField(_("file name"), max_length=200)
-    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
-    encoding = models.CharField(_("encoding"), max_length=20, blank=True)
-    rows = models.PositiveIntegerField(_("rows"), default=0)
-    created = models.PositiveIntegerField(_("records created"), default=0)
-    updated = models.PositiveIntegerField(_("records updated"), default=0)
-    unchanged = models.PositiveIntegerField(_("records unchanged"), default=0)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("imported by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("import")
-        verbose_name_plural = _("imports")
-        ordering = ["-imported_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"ImportBatch #{self.pk}"

@@ -7,8 +7,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from omkijken.letting.exchange import schema
-from omkijken.letting.models import ImportBatch
+from omkijken.exchange.models import ImportBatch
+from omkijken.exchange.vera import schema
 
 
 @pytest.mark.parametrize("kind", ["eenheden", "kandidaten", "aanbiedingen", "toewijzingen"])

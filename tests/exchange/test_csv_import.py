@@ -11,9 +11,10 @@ from django.core.exceptions import PermissionDenied
 
 from omkijken.accounts.models import Organisation, User
 from omkijken.demo.personas import CORPORATION
-from omkijken.letting.exchange.common import ImportFailed
-from omkijken.letting.exchange.csv_import import dutch_date, dutch_decimal, import_csv
-from omkijken.letting.models import ImportBatch, Registration
+from omkijken.exchange.common import ImportFailed
+from omkijken.exchange.csv_import import dutch_date, dutch_decimal, import_csv
+from omkijken.exchange.models import ImportBatch
+from omkijken.letting.models import Registration
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.residents.models import Household
 

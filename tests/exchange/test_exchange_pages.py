@@ -10,8 +10,10 @@ from django.urls import reverse
 
 from omkijken.accounts.models import AccessEvent, Organisation
 from omkijken.demo.personas import CORPORATION, OTHER_CORPORATION
-from omkijken.letting.exchange import schema, vera
-from omkijken.letting.models import ImportBatch, Registration
+from omkijken.exchange.models import ImportBatch
+from omkijken.exchange.vera import schema
+from omkijken.exchange.vera.codes import SENSITIVE_URGENCY
+from omkijken.letting.models import Registration
 from omkijken.portfolio.models import Complex, Unit
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +126,7 @@ def test_a_special_category_download_is_logged_per_household_and_a_plain_one_is_
     assert '"MED"' in special.content.decode()
     logged = AccessEvent.objects.filter(purpose=AccessEvent.Purpose.EXPORT)
     sensitive = Registration.objects.filter(
-        household__corporation=world.corporation, urgency_category__in=vera.SENSITIVE_URGENCY
+        household__corporation=world.corporation, urgency_category__in=SENSITIVE_URGENCY
     ).values_list("household_id", flat=True)
     assert sorted(logged.values_list("household_id", flat=True)) == sorted(sensitive)
     assert logged.filter(household=world.households[1]).count() == 1

@@ -8,13 +8,15 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from omkijken.accounts.models import AccessEvent, User
-from omkijken.letting.exchange import schema, vera
+from omkijken.exchange.vera import schema
+from omkijken.exchange.vera.codes import KINDS
+from omkijken.exchange.vera.export import export_kind
 
 
-@pytest.mark.parametrize("kind", vera.KINDS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_every_export_validates_against_its_wrv_schema(world, kind):
     # when
-    items = vera.export_kind(actor=world.officer, kind=kind, include_special_category=True)
+    items = export_kind(actor=world.officer, kind=kind, include_special_category=True)
     # then
     assert items, f"the {kind} export is empty"
     for item in items:
@@ -25,7 +27,7 @@ def test_every_export_validates_against_its_wrv_schema(world, kind):
 
 def test_the_strict_key_check_reports_a_misspelt_key_at_any_depth(world):
     # given an export that validates
-    item = vera.export_kind(actor=world.officer, kind="eenheden")[0]
+    item = export_kind(actor=world.officer, kind="eenheden")[0]
     assert schema.check(item, "Eenheden-Eenheidbericht") == []
     # when a key is misspelt at the top and deep inside
     item["kamersaantal"] = item.pop("kamersAantal")
@@ -56,8 +58,8 @@ def test_reference_data_carries_the_dutch_name_from_the_code_list():
 
 def test_an_export_without_the_flag_reveals_no_special_category_data(world):
     # when
-    kandidaten = json.dumps(vera.export_kind(actor=world.officer, kind="kandidaten"))
-    toewijzingen = vera.export_kind(actor=world.officer, kind="toewijzingen")
+    kandidaten = json.dumps(export_kind(actor=world.officer, kind="kandidaten"))
+    toewijzingen = export_kind(actor=world.officer, kind="toewijzingen")
     # then: no medical urgency reason, no target group, no channel revealing direct mediation
     assert '"MED"' not in kandidaten
     assert all("aanvullendeDoelgroep" not in item for item in toewijzingen)
@@ -67,7 +69,7 @@ def test_an_export_without_the_flag_reveals_no_special_category_data(world):
 
 def test_an_export_with_the_flag_logs_one_access_event_per_household(world):
     # when
-    items = vera.export_kind(actor=world.officer, kind="toewijzingen", include_special_category=True)
+    items = export_kind(actor=world.officer, kind="toewijzingen", include_special_category=True)
     # then
     mine = {a.household_id for a in world.allocations}
     assert any(i.get("aanvullendeDoelgroep", {}).get("code") == "DAK" for i in items)
@@ -79,4 +81,4 @@ def test_an_export_with_the_flag_logs_one_access_event_per_household(world):
 @pytest.mark.parametrize("username", ["beheerder", "zorgpartner", "gemeente", "buur", "projectleider"])
 def test_roles_without_import_export_may_not_export(world, username):
     with pytest.raises(PermissionDenied):
-        vera.export_kind(actor=User.objects.get(username=username), kind="eenheden")
+        export_kind(actor=User.objects.get(username=username), kind="eenheden")

@@ -9,9 +9,12 @@ from typing import Any
 import pytest
 from django.db import models
 
-from omkijken.letting.exchange import vera
-from omkijken.letting.exchange.common import ImportFailed
-from omkijken.letting.models import Allocation, ImportBatch, Offer, Registration, Round
+from omkijken.exchange.common import ImportFailed
+from omkijken.exchange.models import ImportBatch
+from omkijken.exchange.vera.codes import KINDS
+from omkijken.exchange.vera.export import export_kind
+from omkijken.exchange.vera.imports import import_document
+from omkijken.letting.models import Allocation, Offer, Registration, Round
 from omkijken.portfolio.models import Unit
 from omkijken.residents.models import Household, Person
 
@@ -29,16 +32,16 @@ def values(row: models.Model, skip: set[str] = SKIP) -> dict[str, Any]:
 
 
 def export(world, kind: str, flag: bool = False) -> bytes:
-    items = vera.export_kind(actor=world.officer, kind=kind, include_special_category=flag)
+    items = export_kind(actor=world.officer, kind=kind, include_special_category=flag)
     return json.dumps(items).encode()
 
 
-@pytest.mark.parametrize("kind", vera.KINDS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_importing_an_export_into_the_same_database_changes_nothing(world, kind):
     # given
     content = export(world, kind, flag=True)
     # when
-    result = vera.import_document(actor=world.officer, kind=kind, content=content, filename=f"{kind}.json")
+    result = import_document(actor=world.officer, kind=kind, content=content, filename=f"{kind}.json")
     # then
     assert (result.created, result.updated) == (0, 0)
     assert result.unchanged == result.rows > 0
@@ -50,7 +53,7 @@ def test_an_export_without_special_category_data_keeps_what_the_database_knows(w
     before = [values(r) for r in Registration.objects.order_by("pk")] + [
         values(a) for a in Allocation.objects.order_by("pk")
     ]
-    result = vera.import_document(actor=world.officer, kind=kind, content=export(world, kind))
+    result = import_document(actor=world.officer, kind=kind, content=export(world, kind))
     assert (result.created, result.updated) == (0, 0)
     after = [values(r) for r in Registration.objects.order_by("pk")] + [
         values(a) for a in Allocation.objects.order_by("pk")
@@ -80,7 +83,7 @@ def test_units_round_trip_after_deleting_them(world):
     content = export(world, "eenheden")
     Unit.objects.filter(pk__in=[u.pk for u in fresh]).delete()
     # when
-    result = vera.import_document(actor=world.officer, kind="eenheden", content=content)
+    result = import_document(actor=world.officer, kind="eenheden", content=content)
     # then
     assert result.created == 2 and result.updated == 0
     got = {u.code: values(u, {"id"}) for u in Unit.objects.filter(code__in=expected)}
@@ -104,7 +107,7 @@ def test_registrations_and_households_round_trip_after_deleting_them(world):
     regs.delete()
     fresh.delete()
     # when
-    result = vera.import_document(actor=world.officer, kind="kandidaten", content=content)
+    result = import_document(actor=world.officer, kind="kandidaten", content=content)
     # then
     assert result.created == len(expected) and result.updated == 0
     got = {
@@ -126,7 +129,7 @@ def test_offers_round_trip_after_deleting_them(world):
     content = export(world, "aanbiedingen")
     offers.delete()
     # when
-    result = vera.import_document(actor=world.officer, kind="aanbiedingen", content=content)
+    result = import_document(actor=world.officer, kind="aanbiedingen", content=content)
     # then
     assert result.created == len(expected) and result.updated == 0
     got = sorted(
@@ -146,9 +149,7 @@ def test_allocations_round_trip_after_deleting_them_and_their_round(world):
     allocations.delete()
     Round.objects.filter(pk__in=round_ids).delete()
     # when
-    result = vera.import_document(
-        actor=world.officer, kind="toewijzingen", content=content, filename="t.json"
-    )
+    result = import_document(actor=world.officer, kind="toewijzingen", content=content, filename="t.json")
     # then
     assert result.created == len(expected) and result.updated == 0
     again = Allocation.objects.filter(round__corporation=world.corporation)
@@ -158,14 +159,14 @@ def test_allocations_round_trip_after_deleting_them_and_their_round(world):
 
 def test_a_file_with_one_bad_message_imports_nothing_and_names_its_json_path(world):
     # given
-    items = vera.export_kind(actor=world.officer, kind="eenheden")
+    items = export_kind(actor=world.officer, kind="eenheden")
     items[0]["kamersAantal"] = 9  # a valid change that must not be applied
     items[1]["etage"] = "tweede"
     items[2]["adres"]["huisnumer"] = "7"
     before = ImportBatch.objects.count()
     # when
     with pytest.raises(ImportFailed) as failed:
-        vera.import_document(actor=world.officer, kind="eenheden", content=json.dumps(items).encode())
+        import_document(actor=world.officer, kind="eenheden", content=json.dumps(items).encode())
     # then
     where = [e.where for e in failed.value.errors]
     assert "$[1].etage" in where and "$[2].adres.huisnumer" in where
@@ -174,16 +175,16 @@ def test_a_file_with_one_bad_message_imports_nothing_and_names_its_json_path(wor
 
 
 def test_an_unknown_complex_code_is_refused_with_its_path(world):
-    items = vera.export_kind(actor=world.officer, kind="eenheden")[:2]
+    items = export_kind(actor=world.officer, kind="eenheden")[:2]
     items[1]["clusters"][0]["code"] = "GEENCOMPLEX"
     items[0]["kamersAantal"] = 7
     with pytest.raises(ImportFailed) as failed:
-        vera.import_document(actor=world.officer, kind="eenheden", content=json.dumps(items).encode())
+        import_document(actor=world.officer, kind="eenheden", content=json.dumps(items).encode())
     assert [e.where for e in failed.value.errors] == ["$[1].clusters[0].code"]
     assert Unit.objects.get(pk=int(items[0]["id"])).rooms != 7
 
 
 def test_a_file_that_is_not_json_is_refused(world):
     with pytest.raises(ImportFailed) as failed:
-        vera.import_document(actor=world.officer, kind="aanbiedingen", content=b"\xff\xfe nonsense")
+        import_document(actor=world.officer, kind="aanbiedingen", content=b"\xff\xfe nonsense")
     assert failed.value.errors[0].where == "$"

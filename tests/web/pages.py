@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from omkijken.accounts.models import Organisation
 from omkijken.demo.personas import CARE_PARTNER, CORPORATION, OTHER_CORPORATION
-from omkijken.letting.models import ImportBatch
+from omkijken.exchange.models import ImportBatch
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import CarePartnerAgreement, Project
 from omkijken.residents.models import Household, Person, TargetGroupStatus

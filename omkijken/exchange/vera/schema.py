@@ -1,6 +1,6 @@
 """The VERA WRV component schemas as JSON Schema, and the checks every exchanged document passes.
 
-The WRV process API (``vera/WRV.yaml``, VERA 4.3.0, MIT) is OpenAPI 3.0. Its component schemas
+The WRV process API (``WRV.yaml``, VERA 4.3.0, MIT) is OpenAPI 3.0. Its component schemas
 are *almost* JSON Schema; :func:`json_schema` converts them to JSON Schema 2020-12:
 
 - ``$ref: '#/components/schemas/X'`` becomes ``$ref: '#/$defs/X'``;
@@ -16,7 +16,7 @@ VERA allows additional properties everywhere, so schema validation alone would a
 :func:`unknown_keys` walks a document together with its schema and reports every key the schema
 does not define; :func:`check` runs both and is what export tests and the importer use.
 
-The reference data (``vera/Referentiedata.csv``, CC0) gives the Dutch name of each code.
+The reference data (``Referentiedata.csv``, CC0) gives the Dutch name of each code.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import yaml
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 
-SPEC_DIR = Path(__file__).resolve().parent / "vera"
+SPEC_DIR = Path(__file__).resolve().parent
 WRV_PATH = SPEC_DIR / "WRV.yaml"
 REFERENTIEDATA_PATH = SPEC_DIR / "Referentiedata.csv"
 

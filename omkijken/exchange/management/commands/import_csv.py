@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from omkijken.accounts.models import User
-from omkijken.letting.exchange import csv_import
-from omkijken.letting.exchange.common import ImportFailed
+from omkijken.exchange import csv_import
+from omkijken.exchange.common import ImportFailed
 
 
 class Command(BaseCommand):

@@ -8,14 +8,15 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from omkijken.accounts.models import User
-from omkijken.letting.exchange import vera
+from omkijken.exchange.vera.codes import KINDS
+from omkijken.exchange.vera.export import export_json
 
 
 class Command(BaseCommand):
     help = "Export VERA WRV JSON (validated against the WRV schemas) as the given user."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", choices=vera.KINDS)
+        parser.add_argument("kind", choices=KINDS)
         parser.add_argument("--user", required=True, help="username of a letting officer or administrator")
         parser.add_argument("-o", "--output", help="file to write (default: standard output)")
         parser.add_argument(
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         from django.core.exceptions import PermissionDenied
 
         try:
-            body = vera.export_json(
+            body = export_json(
                 actor=user, kind=options["kind"], include_special_category=options["special_category"]
             )
         except PermissionDenied as exc:

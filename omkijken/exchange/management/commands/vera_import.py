@@ -9,15 +9,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from omkijken.accounts.models import User
-from omkijken.letting.exchange import vera
-from omkijken.letting.exchange.common import ImportFailed
+from omkijken.exchange.common import ImportFailed
+from omkijken.exchange.vera.codes import KINDS
+from omkijken.exchange.vera.imports import import_document
 
 
 class Command(BaseCommand):
     help = "Import VERA WRV JSON as the given user: all or nothing; errors name their JSON path."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", choices=vera.KINDS)
+        parser.add_argument("kind", choices=KINDS)
         parser.add_argument("file", type=Path)
         parser.add_argument("--user", required=True)
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             raise CommandError(f"unknown user {options['user']}")
         path: Path = options["file"]
         try:
-            result = vera.import_document(
+            result = import_document(
                 actor=user, kind=options["kind"], content=path.read_bytes(), filename=path.name
             )
         except PermissionDenied as exc:

@@ -1,0 +1,35 @@
+"""What the VERA export and import agree on: the kinds, the sensitive urgency codes, the
+names of the extra attributes we use, and how a unit is keyed.
+"""
+
+from __future__ import annotations
+
+from omkijken.exchange.vera import schema
+from omkijken.portfolio.models import Unit
+
+KINDS = tuple(schema.KINDS)
+
+# Urgency reasons (VOORRANGDETAILSOORT) that reveal special-category facts: health, (near)
+# homelessness, detention, outflow from an institution, refugee status.
+SENSITIVE_URGENCY = frozenset({"MED", "DAK", "EXD", "UIT", "STA"})
+
+# Extra attributes (naam) we use, per kind.
+X_SECTION = "sectie"
+X_STATUS = "inschrijvingStatus"
+X_PENSION = "aowLeeftijdBereikt"
+X_NEEDS = "behoeften"
+X_UNIT = "eenheid"
+X_RESPOND_BY = "reactieUiterlijk"
+X_VIEWING = "bezichtiging"
+X_DECIDED = "besluitdatum"
+X_ALLOCATION = "toewijzing"
+X_OUR_STATUS = "omkijkenStatus"
+X_ROUND = "ronde"
+X_ADVERT = "publicatie"
+X_CHANNEL = "kanaal"
+
+ref = schema.ref
+
+
+def unit_key(unit: Unit) -> str:
+    return f"{unit.complex.code}/{unit.code}"
