@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Callable
@@ -409,7 +410,7 @@ def _plan_units(
             values["section"] = existing.section
         if not _validates(row, Unit, existing, values, UNIT_FIELDS):
             continue
-        plan.append(lambda e=existing, v=values: upsert(e, Unit, v)[1])
+        plan.append(functools.partial(_write_unit, existing, values))
     return plan
 
 
@@ -526,11 +527,21 @@ def _plan_households(
         if not ok:
             continue
         plan.append(
-            lambda h=household, hv=household_values, m=main, p=person, r=existing_registration, rv=registration: (
-                _write_household(h, hv, m, p, r, rv)
+            functools.partial(
+                _write_household,
+                household,
+                household_values,
+                main,
+                person,
+                existing_registration,
+                registration,
             )
         )
     return plan
+
+
+def _write_unit(unit: Unit | None, values: dict[str, Any]) -> str:
+    return upsert(unit, Unit, values)[1]
 
 
 def _write_household(

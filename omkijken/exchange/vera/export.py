@@ -73,7 +73,7 @@ def export_kind(
     if include_special_category and not can(actor, "read_target_group"):
         raise PermissionDenied
     on = on or timezone.localdate()
-    exporter: Callable[..., list[dict[str, Any]]] = _EXPORTERS[kind]
+    exporter = _EXPORTERS[kind]
     items, households = exporter(corporation, include_special_category=include_special_category, on=on)
     for index, item in enumerate(items):
         problems = schema.check(item, schema.KINDS[kind])

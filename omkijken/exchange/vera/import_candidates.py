@@ -5,6 +5,7 @@ household reference (or the registration's external id).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -93,8 +94,11 @@ def import_registrations(
             household = save_row(
                 item,
                 ".relatie",
-                lambda n=name, r=reference: upsert(
-                    None, Household, {"corporation": corporation, "reference": r, "name": n}
+                functools.partial(
+                    upsert,
+                    None,
+                    Household,
+                    {"corporation": corporation, "reference": reference, "name": name},
                 ),
                 result,
             )
@@ -125,7 +129,7 @@ def import_registrations(
             "external_id": item.get("idExtern") or (registration.external_id if registration else ""),
         }
         before = result.unchanged
-        save_row(item, "", lambda e=registration, v=values: upsert(e, Registration, v), result)
+        save_row(item, "", functools.partial(upsert, registration, Registration, values), result)
         if person_changed and result.unchanged > before:
             result.unchanged -= 1
             result.updated += 1

@@ -5,6 +5,7 @@ in their round or in one round made for the file).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django.utils import timezone
@@ -31,8 +32,8 @@ from omkijken.residents.models import Lease
 def _offer_status(item: Item) -> str:
     vera = item.get("status", "code")
     ours = item.extras.get(X_OUR_STATUS)
-    if ours in Offer.VERA_STATUS and Offer.VERA_STATUS[ours] == vera:
-        return ours
+    if ours is not None and ours in Offer.VERA_STATUS and Offer.VERA_STATUS[ours] == vera:
+        return str(ours)
     if vera == "AAN":
         return "viewing" if item.extras.get(X_VIEWING) else "offered"
     if vera == "TOE":
@@ -122,7 +123,7 @@ def import_offers(
         before = offer.status if offer is not None else ""
         if offer is None:
             values["created_by"] = actor
-        row = save_row(item, "", lambda e=offer, v=values: upsert(e, Offer, v), result)
+        row = save_row(item, "", functools.partial(upsert, offer, Offer, values), result)
         if row is not None and row.status != before:
             OfferEvent.objects.create(
                 offer=row, from_status=before, to_status=row.status, reason_code=row.reason_code, by=actor
@@ -179,7 +180,7 @@ def import_allocations(
         seen.add((found_round.pk, unit.pk))
         existing = Allocation.objects.filter(round=found_round, unit=unit).first()
         channel = item.extras.get(X_CHANNEL)
-        if channel not in (c.value for c in Channel):
+        if channel not in Channel.values:
             if item.get("doelgroep", "code") == "ZDR":
                 channel = Channel.GOOD_NEIGHBOUR.value
             elif existing is not None:
@@ -196,7 +197,7 @@ def import_allocations(
             "justification": item.get("passendheiddetailsoort", "code") or "",
         }
         unchanged_before = result.unchanged
-        row = save_row(item, "", lambda e=existing, v=values: upsert(e, Allocation, v), result)
+        row = save_row(item, "", functools.partial(upsert, existing, Allocation, values), result)
         if row is not None:
             created_at = parse_datetime(when)
             if row.created_at != created_at:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -83,6 +84,7 @@ def import_units(
         if (found_complex.pk, code) in seen:
             item.error(".code", _("unit %(code)s appears twice in the file") % {"code": code})
             continue
+        assert code is not None
         seen.add((found_complex.pk, code))
         values = {
             "complex": found_complex,
@@ -104,4 +106,4 @@ def import_units(
             "section": section,
         }
         existing = Unit.objects.filter(complex=found_complex, code=code).first()
-        save_row(item, "", lambda e=existing, v=values: upsert(e, Unit, v), result)
+        save_row(item, "", functools.partial(upsert, existing, Unit, values), result)

@@ -60,7 +60,8 @@ def openapi_components() -> dict[str, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with WRV_PATH.open(encoding="utf-8") as fh:
         spec = yaml.load(fh, Loader=loader)  # noqa: S506 - SafeLoader / CSafeLoader
-    return spec["components"]["schemas"]
+    components: dict[str, Any] = spec["components"]["schemas"]
+    return components
 
 
 def _convert(node: Any) -> Any:
