@@ -13,13 +13,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework import serializers
 from rest_framework.authentication import TokenAuthentication
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotAuthenticated, ValidationError
+from rest_framework.pagination import BasePagination
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.views import APIView
 from rest_framework.viewsets import GenericViewSet
 
+from omkijken.accounts.models import User
 from omkijken.api.exceptions import exception_handler
 from omkijken.api.pagination import Pagination
 from omkijken.api.permissions import HasCapability
@@ -42,7 +44,7 @@ def api_language(request: Any) -> str:
     return "nl"
 
 
-class StrictSerializer(serializers.Serializer):
+class StrictSerializer(serializers.Serializer[Any]):
     """Refuses fields it does not know, so a typo (``respond_bij``) is an error, not ignored."""
 
     def to_internal_value(self, data: Any) -> Any:
@@ -53,26 +55,36 @@ class StrictSerializer(serializers.Serializer):
         return super().to_internal_value(data)
 
 
-def validate_params(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+def validate_params(serializer_class: type[serializers.Serializer[Any]], request: Request) -> dict[str, Any]:
     """Query parameters through a serializer: a bad value is a 400 naming the parameter."""
     data = {
-        key: request.query_params.get(key) for key in serializer_class().fields if key in request.query_params
+        key: request.query_params.get(key)
+        for key in serializer_class().get_fields()
+        if key in request.query_params
     }
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
 
 
-class ApiMixin:
-    authentication_classes: ClassVar[list[type]] = [TokenAuthentication]
-    permission_classes: ClassVar[list[type]] = [HasCapability]
-    parser_classes: ClassVar[list[type]] = [JSONParser]
-    renderer_classes: ClassVar[list[type]] = [JSONRenderer]
-    pagination_class = Pagination
+class ApiMixin(APIView):
+    authentication_classes = [TokenAuthentication]
+    permission_classes = [HasCapability]
+    parser_classes = [JSONParser]
+    renderer_classes = [JSONRenderer]
+    pagination_class: type[BasePagination] | None = Pagination
     metadata_class = None  # OPTIONS answers 405: the OpenAPI document describes the API
     capabilities: ClassVar[dict[str, tuple[str, ...]]] = {}
     lookup_value_converter = "int"
     schema = ApiAutoSchema()
+
+    @property
+    def actor(self) -> User:
+        """The token's user: every view sits behind TokenAuthentication and a permission class."""
+        user = self.request.user
+        if not isinstance(user, User) or not user.is_authenticated:
+            raise NotAuthenticated
+        return user
 
     def get_exception_handler(self) -> Any:
         return exception_handler
@@ -86,9 +98,9 @@ class ApiMixin:
             raise ValidationError({"query": [_("Null characters are not allowed.")]})
         super().initial(request, *args, **kwargs)
 
-    def body(self, serializer_class: type[serializers.Serializer], **context: Any) -> dict[str, Any]:
+    def body(self, serializer_class: type[serializers.Serializer[Any]], **context: Any) -> dict[str, Any]:
         """The request body, validated; a 400 naming each wrong field otherwise."""
-        request = self.request  # type: ignore[attr-defined]
+        request = self.request
         serializer = serializer_class(data=request.data, context={"request": request, **context})
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)

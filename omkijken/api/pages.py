@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from rest_framework.authtoken.models import Token
 
 from omkijken.api import docs, services
+from omkijken.web.ui import actor
 
 
 @never_cache
@@ -22,16 +23,16 @@ from omkijken.api import docs, services
 def token_page(request: HttpRequest) -> HttpResponse:
     """GET shows whether the user has a token; POST ``issue`` makes a new one and shows it once,
     POST ``revoke`` removes it."""
-    user = request.user
-    if getattr(user, "role", None) is None:
+    user = actor(request)
+    if user.role is None:
         raise PermissionDenied
     new_key = None
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "issue":
-            new_key = services.token_issue(user=user).key  # type: ignore[arg-type]
+            new_key = services.token_issue(user=user).key
         elif action == "revoke":
-            services.token_revoke(user=user)  # type: ignore[arg-type]
+            services.token_revoke(user=user)
             messages.success(request, _("Your API token has been revoked."))
             return redirect("api_token")
         else:

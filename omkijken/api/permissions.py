@@ -28,7 +28,7 @@ class HasCapability(BasePermission):
         if hasattr(view, "action_map") and view.action in (None, "metadata"):
             return True  # a method the route does not have: DRF answers 405 next
         mapping: dict[str, tuple[str, ...]] = getattr(view, "capabilities", {})
-        action = getattr(view, "action", None) or request.method.lower()
+        action = getattr(view, "action", None) or (request.method or "").lower()
         needed = mapping.get(action, mapping.get("*"))
         if needed is None:
             return False

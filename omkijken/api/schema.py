@@ -9,10 +9,12 @@ from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
 
-class ErrorSerializer(serializers.Serializer):
+class ErrorSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField(help_text=_("What went wrong, in words."))
     code = serializers.CharField(help_text=_("A stable machine-readable code, e.g. invalid, not_found."))
-    errors = serializers.DictField(
+    # A declared field: the serializer metaclass takes it off the class, so it does not shadow
+    # Serializer.errors at run time; the stubs cannot know that.
+    errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
         help_text=_("Per field, what is wrong with it (empty when no field is to blame)."),
     )

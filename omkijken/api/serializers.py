@@ -50,7 +50,7 @@ def Date(**kwargs: Any) -> serializers.DateField:  # noqa: N802
 # --- shared output pieces ---------------------------------------------------------------------
 
 
-class MeSerializer(serializers.Serializer):
+class MeSerializer(serializers.Serializer[Any]):
     username = serializers.CharField()
     name = serializers.SerializerMethodField()
     role = serializers.CharField()
@@ -65,18 +65,18 @@ class MeSerializer(serializers.Serializer):
         return org.name if org else None
 
 
-class NamedSerializer(serializers.Serializer):
+class NamedSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
-class HouseholdRefSerializer(serializers.Serializer):
+class HouseholdRefSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     reference = serializers.CharField()
     name = serializers.CharField()
 
 
-class UnitSerializer(serializers.Serializer):
+class UnitSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     code = serializers.CharField()
     address = serializers.CharField()
@@ -91,7 +91,7 @@ class UnitSerializer(serializers.Serializer):
 # --- adverts ----------------------------------------------------------------------------------
 
 
-class AdvertSerializer(serializers.Serializer):
+class AdvertSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     status = serializers.ChoiceField(choices=Advert.Status.choices)
     unit = UnitSerializer()
@@ -161,7 +161,7 @@ class AdvertFilterSerializer(StrictSerializer):
 # --- responses --------------------------------------------------------------------------------
 
 
-class ResponseSerializer(serializers.Serializer):
+class ResponseSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     advert = serializers.IntegerField(source="advert_id")
     unit = UnitSerializer(source="advert.unit")
@@ -170,7 +170,7 @@ class ResponseSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-class AdvertResponseSerializer(serializers.Serializer):
+class AdvertResponseSerializer(serializers.Serializer[Any]):
     """A responder as the letting officer sees them: what ranks them, never a target group."""
 
     id = serializers.IntegerField()
@@ -195,7 +195,7 @@ class ResponseCreateSerializer(StrictSerializer):
 # --- nominations ------------------------------------------------------------------------------
 
 
-class NominationSerializer(serializers.Serializer):
+class NominationSerializer(serializers.Serializer[Any]):
     """SPECIAL-CATEGORY DATA: every read is logged (AccessEvent)."""
 
     id = serializers.IntegerField()
@@ -253,25 +253,25 @@ def DateTime(**kwargs: Any) -> serializers.DateTimeField:  # noqa: N802
 # --- offers -----------------------------------------------------------------------------------
 
 
-class OfferEventSerializer(serializers.Serializer):
+class OfferEventSerializer(serializers.Serializer[Any]):
     from_status = serializers.CharField()
     to_status = serializers.CharField()
     reason_code = serializers.CharField()
     at = serializers.DateTimeField()
 
 
-class LeaseRefSerializer(serializers.Serializer):
+class LeaseRefSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     start_date = serializers.DateField()
 
 
-class KeyHandoverSerializer(serializers.Serializer):
+class KeyHandoverSerializer(serializers.Serializer[Any]):
     at = serializers.DateTimeField()
     place = serializers.CharField()
     done = serializers.BooleanField()
 
 
-class OfferSerializer(serializers.Serializer):
+class OfferSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     status = serializers.ChoiceField(choices=Offer.Status.choices)
     vera_status = serializers.SerializerMethodField(
@@ -296,9 +296,10 @@ class OfferSerializer(serializers.Serializer):
 
     @extend_schema_field(LeaseRefSerializer(allow_null=True))
     def get_lease(self, offer: Offer) -> dict[str, Any] | None:
-        if offer.lease_id is None:
+        lease = offer.lease
+        if lease is None:
             return None
-        return {"id": offer.lease_id, "start_date": offer.lease.start_date}
+        return {"id": lease.pk, "start_date": lease.start_date}
 
     @extend_schema_field(KeyHandoverSerializer(allow_null=True))
     def get_key_handover(self, offer: Offer) -> dict[str, Any] | None:
@@ -368,7 +369,7 @@ class OfferWithdrawSerializer(StrictSerializer):
 # --- allocations and rounds -----------------------------------------------------------------------
 
 
-class AllocationSerializer(serializers.Serializer):
+class AllocationSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     round = serializers.IntegerField(source="round_id")
     advert = serializers.IntegerField(source="advert_id")
@@ -385,7 +386,7 @@ class AllocationFilterSerializer(StrictSerializer):
     complex = Id(required=False)
 
 
-class RoundSerializer(serializers.Serializer):
+class RoundSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     name = serializers.CharField()
     round_date = serializers.DateField()
@@ -397,13 +398,13 @@ class RoundSerializer(serializers.Serializer):
     accepted_at = serializers.DateTimeField(allow_null=True)
 
 
-class PassedOverSerializer(serializers.Serializer):
+class PassedOverSerializer(serializers.Serializer[Any]):
     household = HouseholdRefSerializer(allow_null=True)
     reason = serializers.CharField()
     code = serializers.CharField()
 
 
-class RoundRowSerializer(serializers.Serializer):
+class RoundRowSerializer(serializers.Serializer[Any]):
     unit = UnitSerializer()
     advert = serializers.IntegerField(source="advert_id", allow_null=True)
     household = HouseholdRefSerializer(allow_null=True)
@@ -415,7 +416,7 @@ class RoundRowSerializer(serializers.Serializer):
     allocation = serializers.IntegerField(source="allocation_id", allow_null=True)
 
 
-class MixEffectSerializer(serializers.Serializer):
+class MixEffectSerializer(serializers.Serializer[Any]):
     complex_name = serializers.CharField()
     target = serializers.FloatField()
     tolerance = serializers.FloatField()
@@ -425,7 +426,7 @@ class MixEffectSerializer(serializers.Serializer):
     in_band = serializers.BooleanField()
 
 
-class QuotaRowSerializer(serializers.Serializer):
+class QuotaRowSerializer(serializers.Serializer[Any]):
     target_group = serializers.CharField()
     required_year = serializers.IntegerField()
     realised_year = serializers.IntegerField()
@@ -434,7 +435,7 @@ class QuotaRowSerializer(serializers.Serializer):
     remaining_after = serializers.IntegerField()
 
 
-class RoundProposalSerializer(serializers.Serializer):
+class RoundProposalSerializer(serializers.Serializer[Any]):
     """The round page: per home the proposed household (or why none) and who was passed over and
     why; the effect on each mixed complex and on the quota."""
 

@@ -69,7 +69,7 @@ class MeView(ApiView):
 
     @extend_schema(responses=s.MeSerializer, tags=["account"], summary=_("Who am I"))
     def get(self, request: Request) -> Response:
-        return Response(s.MeSerializer(request.user).data)
+        return Response(s.MeSerializer(self.actor).data)
 
 
 me = MeView.as_view()
@@ -110,7 +110,7 @@ class AdvertViewSet(ApiViewSet):
     }
 
     def _staff(self) -> bool:
-        return any(can(self.request.user, c) for c in STAFF_ADVERTS)
+        return any(can(self.actor, c) for c in STAFF_ADVERTS)
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "staff": self._staff()}
@@ -120,16 +120,16 @@ class AdvertViewSet(ApiViewSet):
 
     def _advert(self, pk: int) -> Advert:
         if self._staff():
-            return advert_selectors.advert_detail(self.request.user, pk)
-        return advert_selectors.applicant_advert(self.request.user, pk)
+            return advert_selectors.advert_detail(self.actor, pk)
+        return advert_selectors.applicant_advert(self.actor, pk)
 
     def list(self, request: Request) -> Response:
         params = validate_params(s.AdvertFilterSerializer, request)
         if self._staff():
             statuses = (params["status"],) if "status" in params else tuple(Advert.Status.values)
-            adverts = advert_selectors.advert_list(request.user, statuses=statuses)
+            adverts = advert_selectors.advert_list(self.actor, statuses=statuses)
         else:
-            adverts = advert_selectors.open_adverts_for_applicant(request.user)
+            adverts = advert_selectors.open_adverts_for_applicant(self.actor)
             if "status" in params:
                 adverts = adverts.filter(status=params["status"])
         if "complex" in params:
@@ -148,16 +148,16 @@ class AdvertViewSet(ApiViewSet):
     def create(self, request: Request) -> Response:
         data = self.body(s.AdvertCreateSerializer)
         try:
-            unit = advert_selectors.unit_for_advert(request.user, data.pop("unit"))
+            unit = advert_selectors.unit_for_advert(self.actor, data.pop("unit"))
         except Http404 as exc:  # another corporation's home, or none
             raise not_in_scope("unit", _("There is no such home in your corporation.")) from exc
-        advert = advert_services.advert_create(actor=request.user, unit=unit, **data)
-        return self._out(advert_selectors.advert_detail(request.user, advert.pk), status.HTTP_201_CREATED)
+        advert = advert_services.advert_create(actor=self.actor, unit=unit, **data)
+        return self._out(advert_selectors.advert_detail(self.actor, advert.pk), status.HTTP_201_CREATED)
 
     def _transition(self, pk: int, service: Callable[..., Any]) -> Response:
-        advert = advert_selectors.advert_detail(self.request.user, pk)
-        transition(lambda: service(actor=self.request.user, advert=advert))
-        return self._out(advert_selectors.advert_detail(self.request.user, pk))
+        advert = advert_selectors.advert_detail(self.actor, pk)
+        transition(lambda: service(actor=self.actor, advert=advert))
+        return self._out(advert_selectors.advert_detail(self.actor, pk))
 
     @extend_schema(summary=_("Publish a draft advert"), request=None, responses=s.AdvertSerializer)
     @action(detail=True, methods=["post"])
@@ -183,7 +183,7 @@ class AdvertViewSet(ApiViewSet):
     )
     @action(detail=True, methods=["get"])
     def responses(self, request: Request, pk: int) -> Response:
-        advert = advert_selectors.advert_detail(request.user, pk)
+        advert = advert_selectors.advert_detail(self.actor, pk)
         page = self.paginate_queryset(advert_selectors.advert_responses(advert))
         return self.get_paginated_response(s.AdvertResponseSerializer(page, many=True).data)
 
@@ -206,11 +206,11 @@ class ResponseViewSet(ApiViewSet):
     }
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(advert_selectors.own_responses(request.user))
+        page = self.paginate_queryset(advert_selectors.own_responses(self.actor))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
-        return Response(self.get_serializer(advert_selectors.own_response(request.user, pk)).data)
+        return Response(self.get_serializer(advert_selectors.own_response(self.actor, pk)).data)
 
     @extend_schema(
         summary=_("Respond to an advert"),
@@ -219,27 +219,27 @@ class ResponseViewSet(ApiViewSet):
     )
     def create(self, request: Request) -> Response:
         data = self.body(s.ResponseCreateSerializer)
-        household = advert_selectors.applicant_household(request.user)
+        household = advert_selectors.applicant_household(self.actor)
         if household is None:
             raise PermissionDenied(_("Your account is not linked to a household."))
         try:
-            advert = advert_selectors.applicant_advert(request.user, data["advert"])
+            advert = advert_selectors.applicant_advert(self.actor, data["advert"])
         except Http404 as exc:
             raise not_in_scope("advert", _("There is no such advert open to you.")) from exc
         response = advert_services.response_create(
-            actor=request.user, advert=advert, household=household, preference=data.get("preference")
+            actor=self.actor, advert=advert, household=household, preference=data.get("preference")
         )
         return Response(
-            self.get_serializer(advert_selectors.own_response(request.user, response.pk)).data,
+            self.get_serializer(advert_selectors.own_response(self.actor, response.pk)).data,
             status=status.HTTP_201_CREATED,
         )
 
     @extend_schema(summary=_("Withdraw a response"), request=None, responses=s.ResponseSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: int) -> Response:
-        response = advert_selectors.own_response(request.user, pk)
-        transition(lambda: advert_services.response_withdraw(actor=request.user, response=response))
-        return Response(self.get_serializer(advert_selectors.own_response(request.user, pk)).data)
+        response = advert_selectors.own_response(self.actor, pk)
+        transition(lambda: advert_services.response_withdraw(actor=self.actor, response=response))
+        return Response(self.get_serializer(advert_selectors.own_response(self.actor, pk)).data)
 
 
 # --- nominations ------------------------------------------------------------------------------
@@ -269,13 +269,13 @@ class NominationViewSet(ApiViewSet):
 
     def list(self, request: Request) -> Response:
         params = validate_params(s.NominationFilterSerializer, request)
-        nominations = nomination_selectors.nomination_list(request.user, status=params.get("status", ""))
+        nominations = nomination_selectors.nomination_list(self.actor, status=params.get("status", ""))
         page = self.paginate_queryset(nominations)
-        shown = nomination_selectors.nomination_page(request.user, page or [], view="api_nomination_list")
+        shown = nomination_selectors.nomination_page(self.actor, page or [], view="api_nomination_list")
         return self.get_paginated_response(self.get_serializer(shown, many=True).data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
-        nomination = nomination_selectors.nomination_detail(request.user, pk, view="api_nomination_detail")
+        nomination = nomination_selectors.nomination_detail(self.actor, pk, view="api_nomination_detail")
         return Response(self.get_serializer(nomination).data)
 
     @extend_schema(
@@ -290,29 +290,26 @@ class NominationViewSet(ApiViewSet):
     def create(self, request: Request) -> Response:
         data = self.body(s.NominationCreateSerializer)
         household = (
-            households_for(request.user)
-            .select_related("corporation")
-            .filter(pk=data.pop("household"))
-            .first()
+            households_for(self.actor).select_related("corporation").filter(pk=data.pop("household")).first()
         )
         if household is None:
             raise not_in_scope("household", _("There is no such client of your organisation."))
         nomination = nomination_services.nomination_create(
-            actor=request.user, household=household, corporation=household.corporation, **data
+            actor=self.actor, household=household, corporation=household.corporation, **data
         )
         shown = nomination_selectors.nomination_detail(
-            request.user, nomination.pk, view="api_nomination_create"
+            self.actor, nomination.pk, view="api_nomination_create"
         )
         return Response(self.get_serializer(shown).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary=_("Withdraw an open nomination"), request=None, responses=s.NominationSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: int) -> Response:
-        nomination = nomination_selectors.nominations_for(request.user).filter(pk=pk).first()
+        nomination = nomination_selectors.nominations_for(self.actor).filter(pk=pk).first()
         if nomination is None:
             raise Http404
-        transition(lambda: nomination_services.nomination_withdraw(actor=request.user, nomination=nomination))
-        shown = nomination_selectors.nomination_detail(request.user, pk, view="api_nomination_withdraw")
+        transition(lambda: nomination_services.nomination_withdraw(actor=self.actor, nomination=nomination))
+        shown = nomination_selectors.nomination_detail(self.actor, pk, view="api_nomination_withdraw")
         return Response(self.get_serializer(shown).data)
 
 
@@ -347,7 +344,7 @@ class OfferViewSet(ApiViewSet):
     }
 
     def _offers(self) -> Any:
-        user = self.request.user
+        user = self.actor
         if can(user, "view_letting"):
             return round_selectors.offers_for(user)
         household = advert_selectors.applicant_household(user)
@@ -390,7 +387,7 @@ class OfferViewSet(ApiViewSet):
     )
     def create(self, request: Request) -> Response:
         data = self.body(s.OfferCreateSerializer)
-        user = request.user
+        user = self.actor
         try:
             unit = advert_selectors.unit_for_advert(user, data["unit"])
         except Http404 as exc:
@@ -425,7 +422,7 @@ class OfferViewSet(ApiViewSet):
 
     def _transition(self, pk: int, service: Callable[..., Any], **kwargs: Any) -> Response:
         offer = self._offer(pk)
-        transition(lambda: service(actor=self.request.user, offer=offer, **kwargs))
+        transition(lambda: service(actor=self.actor, offer=offer, **kwargs))
         return self._out(pk)
 
     @extend_schema(
@@ -454,7 +451,7 @@ class OfferViewSet(ApiViewSet):
                 raise ValidationError({"care_partner": [_("There is no such care partner.")]})
             data["care_partner"] = partner
         if data["key_handover_with"] is not None:
-            colleagues = Membership.objects.filter(organisation=request.user.organisation).values("user_id")
+            colleagues = Membership.objects.filter(organisation=self.actor.organisation).values("user_id")
             colleague = User.objects.filter(
                 pk=data["key_handover_with"], pk__in=colleagues, is_active=True
             ).first()
@@ -520,9 +517,9 @@ class AllocationViewSet(ApiViewSet):
     capabilities = {"list": ("view_letting",), "retrieve": ("view_letting",)}
 
     def _allocations(self) -> Any:
-        return Allocation.objects.filter(
-            round__in=round_selectors.rounds_for(self.request.user)
-        ).select_related("unit", "unit__complex", "household")
+        return Allocation.objects.filter(round__in=round_selectors.rounds_for(self.actor)).select_related(
+            "unit", "unit__complex", "household"
+        )
 
     def list(self, request: Request) -> Response:
         params = validate_params(s.AllocationFilterSerializer, request)
@@ -532,14 +529,14 @@ class AllocationViewSet(ApiViewSet):
         if "complex" in params:
             allocations = allocations.filter(unit__complex_id=params["complex"])
         page = list(self.paginate_queryset(allocations.order_by("-round_id", "unit_id", "pk")) or [])
-        _log_direct_reads(request.user, page, view="api_allocation_list")
+        _log_direct_reads(self.actor, page, view="api_allocation_list")
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
         allocation = self._allocations().filter(pk=pk).first()
         if allocation is None:
             raise Http404
-        _log_direct_reads(request.user, [allocation], view="api_allocation_detail")
+        _log_direct_reads(self.actor, [allocation], view="api_allocation_detail")
         return Response(self.get_serializer(allocation).data)
 
 
@@ -553,11 +550,11 @@ class RoundViewSet(ApiViewSet):
     capabilities = {"list": ("view_letting",), "retrieve": ("view_letting",), "proposal": ("view_letting",)}
 
     def list(self, request: Request) -> Response:
-        page = self.paginate_queryset(round_selectors.rounds_for(request.user).order_by("-created_at", "-pk"))
+        page = self.paginate_queryset(round_selectors.rounds_for(self.actor).order_by("-created_at", "-pk"))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
-        return Response(self.get_serializer(round_selectors.round_detail(request.user, pk)).data)
+        return Response(self.get_serializer(round_selectors.round_detail(self.actor, pk)).data)
 
     @extend_schema(
         summary=_("The round's proposal with its explanations"),
@@ -569,8 +566,8 @@ class RoundViewSet(ApiViewSet):
     )
     @action(detail=True, methods=["get"])
     def proposal(self, request: Request, pk: int) -> Response:
-        rnd = round_selectors.round_detail(request.user, pk)
-        shown = round_selectors.round_view(request.user, rnd, view="api_round_proposal")
+        rnd = round_selectors.round_detail(self.actor, pk)
+        shown = round_selectors.round_view(self.actor, rnd, view="api_round_proposal")
         allocated = dict(Allocation.objects.filter(round=rnd).values_list("unit_id", "pk"))
         for row in shown.rows:
             row.allocation_id = allocated.get(row.unit.pk)

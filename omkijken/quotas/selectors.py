@@ -103,8 +103,8 @@ def municipal_report(
     homes = dict(
         Unit.objects.filter(unit_scope).values_list("complex__neighbourhood_id").annotate(n=Count("id"))
     )
-    occupancy = {
-        row["unit__complex__neighbourhood_id"]: row
+    occupancy: dict[int, dict[str, int]] = {
+        row["unit__complex__neighbourhood_id"]: {"occupied": row["occupied"], "vulnerable": row["vulnerable"]}
         for row in Lease.objects.filter(current_lease_filter(on), unit_id__in=unit_ids)
         .annotate(is_vulnerable=vulnerable_exists(on))
         .values("unit__complex__neighbourhood_id")
@@ -141,7 +141,7 @@ def municipal_report(
         "household_id", "start_date", "unit__complex__corporation_id"
     )
     starts = {household_id: (start, corporation_id) for household_id, start, corporation_id in started}
-    housed: dict[tuple[int, str], int] = {}
+    housed: dict[tuple[int | None, str], int] = {}
     for household_id, group, start, end in TargetGroupStatus.objects.filter(
         household_id__in=starts.keys()
     ).values_list("household_id", "target_group", "start_date", "end_date"):

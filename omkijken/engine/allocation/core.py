@@ -11,7 +11,6 @@ from datetime import date
 from omkijken.engine.allocation.model import (
     DIRECT,
     GOOD_NEIGHBOUR,
-    REGULAR,
     UNLIMITED,
     Candidate,
     Round,
@@ -169,13 +168,22 @@ def caps_after(rnd: Round, holder: list[int]) -> Caps:
     return caps
 
 
-def channels_for(c: Candidate, u: Unit) -> list[str]:
-    """The unit's channels in which the candidate competes, in the unit's order."""
-    out = []
-    for ch in u.channels:
-        if ch == DIRECT:
-            if c.target_group is not None:
-                out.append(ch)
-        elif c.target_group is None and (ch == REGULAR or u.complex in c.good_neighbour):
-            out.append(ch)
-    return out
+@dataclass(slots=True)
+class Allocation:
+    """Unit -> holder and channel, candidate -> unit, and which exception each unit used."""
+
+    holder: list[int]
+    channel: list[str | None]
+    held: list[int]
+    exception: list[Exception_]
+
+    @classmethod
+    def empty(cls, rnd: Round) -> Allocation:
+        n = len(rnd.units)
+        return cls([-1] * n, [None] * n, [-1] * len(rnd.candidates), [Exception_.NONE] * n)
+
+    def assign(self, unit: int, cand: int, channel: str, exc: Exception_ = Exception_.NONE) -> None:
+        self.holder[unit] = cand
+        self.channel[unit] = channel
+        self.held[cand] = unit
+        self.exception[unit] = exc

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from omkijken.engine.allocation.core import Caps, Rankings, eligibility, exception_code
-from omkijken.engine.allocation.fill import Allocation
+from omkijken.engine.allocation.core import Allocation, Caps, Rankings, eligibility, exception_code
 from omkijken.engine.allocation.model import Round, competes
 from omkijken.engine.rules import Exception_
 from omkijken.engine.texts import passed_over_text, unassigned_text

@@ -27,40 +27,20 @@ target group) and the *open* side (REGULAR and GOOD_NEIGHBOUR, households withou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
 from omkijken.engine.allocation.core import (
+    Allocation,
     Caps,
     Rankings,
     eligibility,
     plain_eligible,
 )
+from omkijken.engine.allocation.explain import classify_passed_over
 from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round
 from omkijken.engine.rules import Exception_
 
 NO, ALWAYS, IF_NEEDED = 0, 1, 2
-
-
-@dataclass(slots=True)
-class Allocation:
-    """Unit -> holder and channel, candidate -> unit, and which exception each unit used."""
-
-    holder: list[int]
-    channel: list[str | None]
-    held: list[int]
-    exception: list[Exception_]
-
-    @classmethod
-    def empty(cls, rnd: Round) -> Allocation:
-        n = len(rnd.units)
-        return cls([-1] * n, [None] * n, [-1] * len(rnd.candidates), [Exception_.NONE] * n)
-
-    def assign(self, unit: int, cand: int, channel: str, exc: Exception_ = Exception_.NONE) -> None:
-        self.holder[unit] = cand
-        self.channel[unit] = channel
-        self.held[cand] = unit
-        self.exception[unit] = exc
 
 
 def has_open(channels: tuple[str, ...]) -> bool:
@@ -216,8 +196,6 @@ def fill(rnd: Round, rk: Rankings, direct_allowed: list[bool], steer: bool) -> t
 
 def exception_fill(rnd: Round, rk: Rankings, alloc: Allocation, caps: Caps) -> None:
     """Last resort: offer still-empty units to unassigned households that need an exception."""
-    from omkijken.engine.allocation.explain import classify_passed_over
-
     budget = {
         Exception_.PASSEND: rnd.rules.passend_exceptions - alloc.exception.count(Exception_.PASSEND),
         Exception_.DAEB: rnd.rules.daeb_free_allocations - alloc.exception.count(Exception_.DAEB),

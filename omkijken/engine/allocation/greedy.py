@@ -8,8 +8,7 @@ household that takes an earlier, less-wanted home is passed over for a later one
 
 from __future__ import annotations
 
-from omkijken.engine.allocation.core import Caps, Rankings, eligibility, plain_eligible
-from omkijken.engine.allocation.fill import Allocation
+from omkijken.engine.allocation.core import Allocation, Caps, Rankings, eligibility, plain_eligible
 from omkijken.engine.allocation.model import Round, competes
 from omkijken.engine.rules import Exception_
 

@@ -30,8 +30,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from omkijken.engine.allocation.core import Caps, Rankings, caps_after, eligibility, plain_eligible
-from omkijken.engine.allocation.fill import Allocation, fill, has_open
+from omkijken.engine.allocation.core import (
+    Allocation,
+    Caps,
+    Rankings,
+    caps_after,
+    eligibility,
+    plain_eligible,
+)
+from omkijken.engine.allocation.fill import fill, has_open
 from omkijken.engine.allocation.labels import DirectSide
 from omkijken.engine.allocation.metrics import Outcome, outcome, weighted
 from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round

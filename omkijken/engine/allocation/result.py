@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from omkijken.engine.allocation.core import Caps, Rankings, eligibility
+from omkijken.engine.allocation.core import Allocation, Caps, Rankings, eligibility
 from omkijken.engine.allocation.explain import explanations, unassigned
-from omkijken.engine.allocation.fill import Allocation
 from omkijken.engine.allocation.metrics import metrics
 from omkijken.engine.allocation.model import Candidate, Round
 from omkijken.engine.rules import Exception_, Passendheid

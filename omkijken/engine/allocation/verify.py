@@ -23,9 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from omkijken.engine.allocation.core import Rankings, caps_after, eligibility, rankings
+from omkijken.engine.allocation.core import Allocation, Rankings, caps_after, eligibility, rankings
 from omkijken.engine.allocation.explain import UNJUSTIFIED_CODES, classify_passed_over
-from omkijken.engine.allocation.fill import Allocation
 from omkijken.engine.allocation.model import Round, RoundError, competes, load_round, validate_schema
 from omkijken.engine.rules import Exception_, Passendheid
 
