@@ -9,4 +9,9 @@ urlpatterns = [
     path("verhuur/", include("omkijken.exchange.urls")),
     path("api/", include("omkijken.api.urls")),
     path("", include("omkijken.web.urls")),
+    path("", include("omkijken.portfolio.urls")),
+    path("", include("omkijken.projects.urls")),
+    path("", include("omkijken.residents.urls")),
+    path("", include("omkijken.quotas.urls")),
+    path("", include("omkijken.accounts.urls")),
 ]

@@ -7,7 +7,7 @@ decide access.
 
 from __future__ import annotations
 
-from omkijken.accounts.models import Role
+from omkijken.accounts.models import AccessEvent, Role
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     # Pages
@@ -21,6 +21,18 @@ CAPABILITIES: dict[str, frozenset[str]] = {
         {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}
     ),
     "view_clients": frozenset({Role.CARE_COORDINATOR}),
+    # One household's page: staff, a care partner for its clients, a resident for their own
+    # (which household: residents.selectors.household_detail).
+    "view_household_detail": frozenset(
+        {
+            Role.PROJECT_LEADER,
+            Role.LETTING_OFFICER,
+            Role.BUILDING_MANAGER,
+            Role.ADMIN,
+            Role.CARE_COORDINATOR,
+            Role.RESIDENT,
+        }
+    ),
     "view_municipal_report": frozenset({Role.MUNICIPAL_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
     "audit_access": frozenset({Role.ADMIN}),
     # Special-category data (target group, care partner, care lease types), person level.
@@ -53,6 +65,19 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "send_letters": frozenset({Role.LETTING_OFFICER}),
     "apply_for_homes": frozenset({Role.APPLICANT, Role.RESIDENT}),
     "view_key_handovers": frozenset({Role.LETTING_OFFICER, Role.BUILDING_MANAGER}),
+    # Panels of the home page (each role's home shows only its own).
+    "home_managed_complexes": frozenset({Role.BUILDING_MANAGER}),
+    "home_household_count": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.ADMIN}),
+    "home_municipal_report": frozenset({Role.MUNICIPAL_OFFICER}),
+    "home_own_household": frozenset({Role.RESIDENT}),
+}
+
+# Why a role reads special-category data, as written to the access log.
+READ_PURPOSES: dict[str, str] = {
+    Role.LETTING_OFFICER: AccessEvent.Purpose.LETTING,
+    Role.CARE_COORDINATOR: AccessEvent.Purpose.CARE_COORDINATION,
+    Role.PROJECT_LEADER: AccessEvent.Purpose.PROJECT_MIX,
+    Role.ADMIN: AccessEvent.Purpose.AUDIT,
 }
 
 
@@ -61,6 +86,12 @@ def can(user: object, capability: str) -> bool:
         return False
     role = getattr(user, "role", None)
     return role is not None and role in CAPABILITIES[capability]
+
+
+def read_purpose(user: object) -> str:
+    """The purpose logged when ``user`` reads a household's special-category data."""
+    role = getattr(user, "role", None) or ""
+    return READ_PURPOSES.get(role, AccessEvent.Purpose.TENANCY_MANAGEMENT)
 
 
 def require(user: object, capability: str) -> None:

@@ -12,3 +12,13 @@ def access_events_for(actor: User) -> QuerySet[AccessEvent]:
     if not can(actor, "audit_access") or actor.role != Role.ADMIN:
         return AccessEvent.objects.none()
     return AccessEvent.objects.filter(corporation=actor.organisation).select_related("actor", "household")
+
+
+def access_log_events(actor: User, *, query: str = "") -> QuerySet[AccessEvent]:
+    """The audit trail an actor may read, narrowed to a household name or username."""
+    events = access_events_for(actor)
+    if query:
+        events = events.filter(household__name__icontains=query) | events.filter(
+            actor__username__icontains=query
+        )
+    return events

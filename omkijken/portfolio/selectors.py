@@ -81,13 +81,13 @@ def occupancy_by_complex(complex_ids: list[int], *, on: dt.date | None = None) -
         .values("unit__complex_id", "unit__section_id")
         .annotate(occupied=Count("id"), vulnerable=Count("id", filter=Q(is_vulnerable=True)))
     )
-    for row in leases:
-        occ = result[row["unit__complex_id"]]
-        occ.total.occupied += row["occupied"]
-        occ.total.vulnerable += row["vulnerable"]
-        section = occ.sections.setdefault(row["unit__section_id"], Occupancy())
-        section.occupied += row["occupied"]
-        section.vulnerable += row["vulnerable"]
+    for lease_row in leases:
+        occ = result[lease_row["unit__complex_id"]]
+        occ.total.occupied += lease_row["occupied"]
+        occ.total.vulnerable += lease_row["vulnerable"]
+        section = occ.sections.setdefault(lease_row["unit__section_id"], Occupancy())
+        section.occupied += lease_row["occupied"]
+        section.vulnerable += lease_row["vulnerable"]
     for section_id, complex_id, cap in Section.objects.filter(complex_id__in=complex_ids).values_list(
         "id", "complex_id", "max_vulnerable"
     ):

@@ -103,22 +103,23 @@ def municipal_report(
     homes = dict(
         Unit.objects.filter(unit_scope).values_list("complex__neighbourhood_id").annotate(n=Count("id"))
     )
-    occupancy: dict[int, dict[str, int]] = {
-        row["unit__complex__neighbourhood_id"]: {"occupied": row["occupied"], "vulnerable": row["vulnerable"]}
-        for row in Lease.objects.filter(current_lease_filter(on), unit_id__in=unit_ids)
+    occupied: dict[int, int] = {}
+    vulnerable: dict[int, int] = {}
+    for row in (
+        Lease.objects.filter(current_lease_filter(on), unit_id__in=unit_ids)
         .annotate(is_vulnerable=vulnerable_exists(on))
         .values("unit__complex__neighbourhood_id")
         .annotate(occupied=Count("id"), vulnerable=Count("id", filter=Q(is_vulnerable=True)))
-    }
+    ):
+        occupied[row["unit__complex__neighbourhood_id"]] = row["occupied"]
+        vulnerable[row["unit__complex__neighbourhood_id"]] = row["vulnerable"]
     neighbourhoods = Neighbourhood.objects.filter(pk__in=homes.keys()).order_by("district_name", "name")
-    vulnerable_cells = suppress(
-        {str(n.pk): occupancy.get(n.pk, {}).get("vulnerable", 0) for n in neighbourhoods}
-    )
+    vulnerable_cells = suppress({str(n.pk): vulnerable.get(n.pk, 0) for n in neighbourhoods})
     rows = [
         NeighbourhoodRow(
             neighbourhood=n,
             homes=homes[n.pk],
-            occupied=occupancy.get(n.pk, {}).get("occupied", 0),
+            occupied=occupied.get(n.pk, 0),
             vulnerable=vulnerable_cells[str(n.pk)],
         )
         for n in neighbourhoods

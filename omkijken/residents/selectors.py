@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from omkijken.accounts.models import AccessEvent, Organisation, Role, User
 from omkijken.accounts.policy import can
+from omkijken.projects.models import CarePartnerAgreement
 from omkijken.residents.models import CARE_LEASE_TYPES, Household, Lease, Person, TargetGroupStatus
 
 
@@ -105,6 +107,13 @@ def household_detail(actor: User, pk: int, *, on: dt.date | None = None) -> Hous
     if household is None:
         raise Http404
     return household
+
+
+def own_household(actor: User, *, on: dt.date | None = None) -> Household | None:
+    """The household the actor lives in, as ``household_detail`` shows it; None when the actor is
+    no household member, 404 when that household is outside what the actor may see."""
+    own = own_household_id(actor)
+    return household_detail(actor, own, on=on) if own is not None else None
 
 
 @dataclass(frozen=True)
@@ -238,3 +247,30 @@ def client_page(
         actor, [row.household for row in rows], view=view, purpose=AccessEvent.Purpose.CARE_COORDINATION
     )
     return rows
+
+
+def client_households(actor: User, *, query: str = "", on: dt.date | None = None) -> QuerySet[Household]:
+    """A care coordinator's clients (the households the actor may see), by name."""
+    households = households_for(actor, on=on)
+    if query:
+        households = households.filter(name__icontains=query)
+    return households.order_by("name", "id")
+
+
+def partner_capacity(actor: User, *, on: dt.date | None = None) -> list[dict[str, Any]]:
+    """Per agreement of the actor's care partner: its capacity and the partner's own clients living
+    in that complex now."""
+    on = on or timezone.localdate()
+    org = actor.organisation
+    agreements = list(
+        CarePartnerAgreement.objects.filter(care_partner=org).select_related("complex", "project")
+    )
+    own_clients = TargetGroupStatus.objects.filter(open_status_filter(on), care_partner=org).values(
+        "household_id"
+    )
+    counts = dict(
+        Lease.objects.filter(current_lease_filter(on), household_id__in=own_clients)
+        .values_list("unit__complex_id")
+        .annotate(n=Count("id"))
+    )
+    return [{"agreement": a, "clients": counts.get(a.complex_id, 0)} for a in agreements]

@@ -52,16 +52,3 @@ def target_group_status_record(
         raise ValidationError(
             _("This household already has an open target-group status; end it first.")
         ) from exc
-
-
-@transaction.atomic
-def target_group_status_end(
-    *, status: TargetGroupStatus, end_date: dt.date, actor: User
-) -> TargetGroupStatus:
-    status = TargetGroupStatus.objects.select_for_update().select_related("household").get(pk=status.pk)
-    _check_actor(actor, status.household, status.care_partner)
-    if end_date < status.start_date:
-        raise ValidationError({"end_date": _("The end date cannot lie before the start date.")})
-    status.end_date = end_date
-    status.save(update_fields=["end_date"])
-    return status

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from omkijken.accounts.models import Role
 from omkijken.accounts.policy import can
 
 
@@ -22,14 +21,13 @@ class NavItem:
 
 def navigation_for(user: object) -> list[NavItem]:
     items = [NavItem(_("Home"), reverse("home"), "home")]
-    role = getattr(user, "role", None)
     if can(user, "view_complexes"):
         items.append(NavItem(_("Complexes"), reverse("complex_list"), "complexes"))
     if can(user, "view_projects"):
         items.append(NavItem(_("Projects"), reverse("project_list"), "projects"))
     if can(user, "view_households"):
         items.append(NavItem(_("Households"), reverse("household_list"), "households"))
-    if role == Role.CARE_COORDINATOR:
+    if can(user, "view_clients"):
         items.append(NavItem(_("My clients"), reverse("client_list"), "clients"))
     if can(user, "view_municipal_report"):
         items.append(NavItem(_("Report"), reverse("municipal_report"), "report"))

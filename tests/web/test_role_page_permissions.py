@@ -11,10 +11,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
-    # given the pages the test knows, and every named URL of the web app
-    from omkijken.web import urls
+    # given the pages the test knows, and every named URL of the interface's apps
+    from omkijken.accounts import urls as accounts_urls
+    from omkijken.portfolio import urls as portfolio_urls
+    from omkijken.projects import urls as projects_urls
+    from omkijken.quotas import urls as quotas_urls
+    from omkijken.residents import urls as residents_urls
+    from omkijken.web import urls as web_urls
 
-    named = {p.name for p in urls.urlpatterns if p.name}
+    modules = [web_urls, portfolio_urls, projects_urls, residents_urls, quotas_urls, accounts_urls]
+    named = {p.name for urls in modules for p in urls.urlpatterns if p.name}
     posted_only = {"project_phase", "project_mix", "household_status", "logout", "login"}
     page_names = {
         "home": "home",

@@ -1,4 +1,4 @@
-"""Forms: they parse and explain in the user's language; services decide and write."""
+"""Forms of the project pages: they parse and explain in the user's language; services decide."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from omkijken.accounts.models import Organisation
 from omkijken.projects.models import Phase
-from omkijken.residents.models import TargetGroup
 
 
 class PhaseChangeForm(forms.Form):
@@ -40,21 +38,3 @@ class MixTargetForm(forms.Form):
         if not Decimal(0) <= value <= Decimal(50):
             raise forms.ValidationError(_("The tolerance must lie between 0 and 50 percentage points."))
         return value
-
-
-class TargetGroupStatusForm(forms.Form):
-    target_group = forms.ChoiceField(label=_("Target group"), choices=TargetGroup.choices)
-    care_partner = forms.ModelChoiceField(
-        label=_("Care partner"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.CARE_PARTNER),
-        required=False,
-    )
-    start_date = forms.DateField(label=_("Since"), widget=forms.DateInput(attrs={"type": "date"}))
-    consent_reference = forms.CharField(
-        label=_("Consent reference"),
-        max_length=60,
-        required=False,
-        help_text=_(
-            "Only a reference number. Never write down care content such as a diagnosis or support plan."
-        ),
-    )

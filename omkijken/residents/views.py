@@ -1,0 +1,98 @@
+"""Pages of residents: the households an actor may see, one household with its (audited)
+target-group status, and a care partner's clients."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from omkijken.accounts.policy import can, read_purpose
+from omkijken.residents import services
+from omkijken.residents.forms import TargetGroupStatusForm
+from omkijken.residents.selectors import (
+    client_households,
+    client_page,
+    household_detail,
+    household_list,
+    lease_type_label_for,
+    partner_capacity,
+    special_category_for,
+)
+from omkijken.web.pagination import paginate
+from omkijken.web.ui import actor, apply_errors, requires
+
+TEMPLATE = "residents/household_detail.html"
+
+
+@requires("view_households")
+def households(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    page = paginate(request, household_list(actor(request), query=query))
+    return render(request, "residents/household_list.html", {"page": page, "q": query})
+
+
+def _household_context(request: HttpRequest, pk: int) -> dict[str, Any]:
+    user = actor(request)
+    household = household_detail(user, pk)
+    today = timezone.localdate()
+    special = special_category_for(user, household, view="household_detail", purpose=read_purpose(user))
+    leases = [
+        (lease, lease_type_label_for(user, lease), lease.is_current(today)) for lease in household.all_leases
+    ]
+    return {
+        "household": household,
+        "members": list(household.members.all()),
+        "leases": leases,
+        "special": special,
+        "can_record": can(user, "record_target_group") and special is None,
+    }
+
+
+@requires("view_household_detail")
+def household_page(request: HttpRequest, pk: int) -> HttpResponse:
+    context = _household_context(request, pk)
+    context["status_form"] = TargetGroupStatusForm(initial={"start_date": timezone.localdate()})
+    return render(request, TEMPLATE, context)
+
+
+@require_POST
+@requires("record_target_group")
+def household_status(request: HttpRequest, pk: int) -> HttpResponse:
+    # A rejected form is shown again on the household page with status 400, so form_page (200,
+    # one form named "form") does not fit.
+    context = _household_context(request, pk)
+    form = TargetGroupStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.target_group_status_record(
+                household=context["household"],
+                target_group=form.cleaned_data["target_group"],
+                care_partner=form.cleaned_data["care_partner"],
+                start_date=form.cleaned_data["start_date"],
+                consent_reference=form.cleaned_data["consent_reference"],
+                actor=actor(request),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The target-group status was recorded."))
+            return redirect("household_detail", pk=pk)
+    context["status_form"] = form
+    return render(request, TEMPLATE, context, status=400)
+
+
+@requires("view_clients")
+def clients(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    query = request.GET.get("q", "").strip()
+    page = paginate(request, client_households(user, query=query))
+    rows = client_page(user, page.object_list, view="client_list")
+    context = {"page": page, "rows": rows, "q": query, "capacity": partner_capacity(user)}
+    return render(request, "residents/client_list.html", context)
