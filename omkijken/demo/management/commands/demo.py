@@ -1,4 +1,4 @@
-"""``manage.py demo``: build the deterministic demo world (see ``omkijken.demo.generate``)."""
+"""``manage.py demo``: build the deterministic demo world (see ``omkijken.demo.world``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Role
-from omkijken.demo.generate import DEFAULT_SEED, SIZES, DemoSummary, build_demo, delete_demo, demo_exists
 from omkijken.demo.personas import CORPORATION, DEMO_PASSWORD, PERSONAS
+from omkijken.demo.plan import DEFAULT_SEED, SIZES
+from omkijken.demo.world import DemoSummary, build_demo, delete_demo, demo_exists
 
 
 class Command(BaseCommand):
