@@ -164,6 +164,17 @@ def delete_demo() -> dict[str, int]:
         delete_letting_demo()
         orgs = list(Organisation.objects.filter(name__in=demo_organisation_names()))
         corporations = [o for o in orgs if o.kind == Organisation.Kind.CORPORATION]
+        # The neighbour network hangs on the demo complexes. Its rows go before the households:
+        # deleting a helper's household would first null the helper of a claimed help request,
+        # which its check constraint forbids.
+        for model in apps.get_app_config("community").get_models():
+            for key in model._meta.concrete_fields:
+                if key.is_relation and key.related_model is Complex:
+                    tally(
+                        model._default_manager.filter(
+                            **{f"{key.name}__corporation__in": corporations}
+                        ).delete()
+                    )
         usernames = [*PERSONAS, *(s.username for s in EXTRA_STAFF)]
         users = User.objects.filter(
             Q(username__in=usernames)
