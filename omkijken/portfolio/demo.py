@@ -492,8 +492,7 @@ class _Portfolio:
             built.append((unit, section_name))
         return built
 
-    # -- households -------------------------------------------------------------------------------
-
+    # -- building managers (once every complex is built) -------------------------------------
     def managers(self) -> None:
         woonhaven = self.plan.organisation_by_name[CORPORATION]
         own = [c for c in self.plan.complexes if c.corporation is woonhaven]

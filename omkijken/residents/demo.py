@@ -119,7 +119,7 @@ ORIGINS_GENERAL = (
 )
 ORIGINS_STATUS_HOLDER = (("er", 35), ("sy", 35), ("af", 18), ("so", 12))
 
-
+# --- target groups -------------------------------------------------------------------------------
 PARTNERED_GROUPS = {"DAK", "UIT", "GGZ", "VER", "PSY", "GED", "VBE"}
 
 # Who of the cast lives in which named complex.
@@ -168,8 +168,7 @@ class _Residents:
     def birth_date(self, age_years: float) -> dt.date:
         return self.today - dt.timedelta(days=int(age_years * 365.25) + self.rng.randrange(0, 365))
 
-    # -- organisations and users ------------------------------------------------------------------
-
+    # -- households -------------------------------------------------------------------------------
     def lease_start(self, spec: ComplexSpec) -> dt.date:
         rng = self.rng
         if spec.opened is not None:
