@@ -70,8 +70,11 @@ WORLD_STEPS: tuple[WorldStep, ...] = (
     WorldStep("quotas", plan_quotas, write_quotas),
 )
 LAYERS: tuple[Layer, ...] = (
+    # The neighbour network: profiles, buddies, help, activities, fund.
     Layer("community", "omkijken.community.demo.build_community_demo"),
+    # The intake side of letting: questionnaire, applicant persona, applications, nominations.
     Layer("letting intake", "omkijken.letting.demo_intake.build_intake_demo"),
+    # Letting: adverts, home seekers and rounds.
     Layer("letting", "omkijken.letting.demo.build_letting_demo"),
 )
 # The apps whose rows the demo loads, counted for the summary.
