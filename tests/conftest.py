@@ -18,7 +18,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
-    from omkijken.demo.generate import build_demo
+    from omkijken.demo.world import build_demo
     from omkijken.letting.demo import build_letting_demo
     from omkijken.letting.demo_intake import build_intake_demo
 
@@ -31,8 +31,8 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
 @pytest.fixture
 def demo_world_committed(transactional_db) -> Iterator[None]:  # type: ignore[no-untyped-def]
     from omkijken.accounts.models import Organisation
-    from omkijken.demo.generate import build_demo
     from omkijken.demo.personas import CORPORATION
+    from omkijken.demo.world import build_demo
 
     if not Organisation.objects.filter(name=CORPORATION).exists():
         from omkijken.letting.demo import build_letting_demo

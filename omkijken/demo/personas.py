@@ -1,6 +1,7 @@
-"""The fictional cast shared by the demo and the tests (Zulip style): one persona per role.
+"""The fictional cast shared by the demo and the tests (Zulip style): one persona per role, the
+staff around them and the care partners' contact persons.
 
-No real person's name. Every persona logs in with DEMO_PASSWORD in the demo.
+No real person's name. Every persona and staff member logs in with DEMO_PASSWORD in the demo.
 """
 
 from __future__ import annotations
@@ -68,4 +69,30 @@ PERSONAS: dict[str, Persona] = {
             "home seeker, applies as a good neighbour",
         ),
     ]
+}
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    username: str
+    first_name: str
+    last_name: str
+    role: str
+    organisation: str
+    job_title: str
+
+
+# Staff besides the personas, so that working groups have members (fictional names).
+EXTRA_STAFF: tuple[StaffMember, ...] = (
+    StaffMember("tvandenberg", "Thijs", "van den Berg", Role.BUILDING_MANAGER, CORPORATION, "Buurtbeheerder"),
+    StaffMember("nbenali", "Naima", "Benali", Role.LETTING_OFFICER, CORPORATION, "Woonconsulent"),
+    StaffMember("rmeijer", "Roos", "Meijer", Role.PROJECT_LEADER, CORPORATION, "Communicatieadviseur"),
+    StaffMember("bsmit", "Bram", "Smit", Role.PROJECT_LEADER, OTHER_CORPORATION, "Projectleider wonen"),
+)
+
+# Contact persons of the care partners in the buildings (fictional).
+CARE_CONTACTS = {
+    CARE_PARTNER: ("Ruud Verbeek", "06-41870236"),
+    OTHER_CARE_PARTNERS[0]: ("Saskia Brouwer", "06-52093317"),
+    OTHER_CARE_PARTNERS[1]: ("Hamza Bouali", "06-38124470"),
 }

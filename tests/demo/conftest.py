@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from omkijken.demo.generate import DEFAULT_SEED, DemoPlan, DemoSummary, build_demo, delete_demo, plan_demo
+from omkijken.demo.plan import DEFAULT_SEED, DemoPlan
+from omkijken.demo.world import DemoSummary, build_demo, delete_demo, plan_demo
 
 TODAY = dt.date(2026, 3, 2)
 

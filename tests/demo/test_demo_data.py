@@ -22,18 +22,6 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from omkijken.accounts.models import Membership, Organisation, User
-from omkijken.demo.generate import (
-    DE_BRUG,
-    DEFAULT_SEED,
-    DREEFHOVEN,
-    HET_KOMPAS,
-    VLIETHOF,
-    DemoPlan,
-    DemoSummary,
-    build_demo,
-    delete_demo,
-    plan_demo,
-)
 from omkijken.demo.personas import (
     CARE_PARTNER,
     CORPORATION,
@@ -43,6 +31,9 @@ from omkijken.demo.personas import (
     OTHER_CORPORATION,
     PERSONAS,
 )
+from omkijken.demo.plan import DEFAULT_SEED, DemoPlan
+from omkijken.demo.world import DemoSummary, build_demo, delete_demo, plan_demo
+from omkijken.portfolio.demo import DE_BRUG, DREEFHOVEN, HET_KOMPAS, VLIETHOF
 from omkijken.portfolio.models import Complex, Neighbourhood, Section, Unit
 from omkijken.projects.models import (
     PHASE_ORDER,

@@ -1,4 +1,4 @@
-"""``manage.py demo``: build the deterministic demo world (see ``omkijken.demo.generate``)."""
+"""``manage.py demo``: build the deterministic demo world, step by step (see ``omkijken.demo.world``)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,15 @@ from typing import Any
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import ProtectedError, RestrictedError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Role
-from omkijken.demo.generate import DEFAULT_SEED, SIZES, DemoSummary, build_demo, delete_demo, demo_exists
 from omkijken.demo.personas import CORPORATION, DEMO_PASSWORD, PERSONAS
+from omkijken.demo.plan import DEFAULT_SEED, SIZES
+from omkijken.demo.world import DemoSummary, build_everything, delete_demo, demo_exists
+
+RUNSERVER_URL = "http://127.0.0.1:8000"
 
 
 class Command(BaseCommand):
@@ -53,20 +57,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("Deleted the existing demo data (%(count)d rows).") % {"count": sum(deleted.values())}
             )
-        summary = build_demo(size=size, seed=seed)
-        # The neighbour network (profiles, buddies, help, activities, fund) lives in its own app
-        # and is layered on the world; tests compose the two the same way.
-        from omkijken.community.demo import build_community_demo
-
-        build_community_demo(seed=seed)
-        # Letting: the intake side (questionnaire, applicant persona, applications, nominations),
-        # then adverts, home seekers and rounds.
-        from omkijken.letting.demo import build_letting_demo
-        from omkijken.letting.demo_intake import build_intake_demo
-
-        build_intake_demo(seed=seed)
-
-        build_letting_demo(seed=seed)
+        # The world (accounts, portfolio, residents, projects, quotas), then the layers built on
+        # it: the neighbour network, the intake side of letting, and letting.
+        summary = build_everything(size=size, seed=seed)
         self.print_summary(summary)
 
     def print_summary(self, summary: DemoSummary) -> None:
@@ -100,3 +93,4 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {persona.username:<14} {persona.first_name} {persona.last_name} – {Role(persona.role).label} ({persona.organisation})"
             )
+        self.stdout.write(_("Log in at %(url)s") % {"url": RUNSERVER_URL + reverse("login")})
