@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
-from omkijken.community.models import Activity
+from omkijken.community.activities.models import Activity
 from omkijken.portfolio.models import Complex
 
 
