@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -138,3 +140,34 @@ class ReceiptForm(forms.Form):
         except ValidationError as exc:
             raise ValidationError(exc.messages) from exc
         return upload
+
+
+_capfirst_lazy = lazy(capfirst, str)
+
+
+class FundBudgetForm(forms.Form):
+    """A complex's budget for one year (the complex is the page's)."""
+
+    year = forms.IntegerField(
+        label=_capfirst_lazy(_("year")),
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": _("Choose a year between 2000 and 2100."),
+            "invalid": _("Choose a year between 2000 and 2100."),
+            "min_value": _("Choose a year between 2000 and 2100."),
+            "max_value": _("Choose a year between 2000 and 2100."),
+        },
+    )
+    amount = forms.DecimalField(
+        label=_capfirst_lazy(_("budget (€)")),
+        max_digits=9,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        error_messages={
+            "required": _("Give an amount in euros."),
+            "invalid": _("Give an amount in euros."),
+            "min_value": _("The budget cannot be negative."),
+            "max_decimal_places": _("Use at most 2 decimals."),
+        },
+    )

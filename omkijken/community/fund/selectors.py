@@ -47,6 +47,13 @@ def fund_report_complexes(actor: User) -> QuerySet[Complex]:
     return staff_complexes(actor)
 
 
+def fund_budget_complexes(actor: User) -> QuerySet[Complex]:
+    """Complexes whose yearly budget the actor may set (the fund's deciders, in their scope)."""
+    if not can(actor, "decide_fund"):
+        return Complex.objects.none()
+    return staff_complexes(actor)
+
+
 def fund_budget(complex_: Complex, year: int) -> FundBudget | None:
     return FundBudget.objects.filter(complex=complex_, year=year).first()
 

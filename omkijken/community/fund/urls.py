@@ -6,6 +6,7 @@ urlpatterns = [
     path("fonds/", views.fund_list, name="community_fund"),
     path("fonds/aanvragen/", views.fund_apply, name="community_fund_apply"),
     path("fonds/rapport/", views.fund_report, name="community_fund_report"),
+    path("fonds/budget/<int:pk>/", views.fund_budget, name="community_fund_budget"),
     path("fonds/<int:pk>/", views.fund_detail, name="community_fund_detail"),
     path("fonds/<int:pk>/besluit/", views.fund_decide, name="community_fund_decide"),
     path("fonds/<int:pk>/uitbetaling/", views.fund_payout, name="community_fund_payout"),

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,9 +22,9 @@ from django.views.decorators.http import require_POST
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
 from omkijken.community.fund import forms, selectors, services
-from omkijken.community.fund.models import FundApplication
+from omkijken.community.fund.models import FundApplication, FundBudget
 from omkijken.community.scope import staff_complexes
-from omkijken.web.ui import actor, apply_errors, requires
+from omkijken.web.ui import actor, apply_errors, form_page, requires
 
 
 @requires("use_neighbour_network", "view_fund_report", "decide_fund")
@@ -37,6 +38,7 @@ def fund_list(request: HttpRequest) -> HttpResponse:
             "applications": selectors.fund_applications_for(user),
             "is_resident": is_resident,
             "complexes": staff_complexes(user).order_by("name") if not is_resident else [],
+            "may_set_budget": can(user, "decide_fund"),
             "year": timezone.localdate().year,
         },
     )
@@ -183,3 +185,32 @@ def fund_report(request: HttpRequest) -> HttpResponse:
     complex_ = get_object_or_404(selectors.fund_report_complexes(actor(request)), pk=complex_id)
     report = selectors.fund_report(complex_, year=year)
     return render(request, "community/fund_report.html", {"report": report})
+
+
+@requires("decide_fund")
+def fund_budget(request: HttpRequest, pk: int) -> HttpResponse:
+    """The fund's deciders set a complex's budget for a year."""
+    user = actor(request)
+    complex_ = get_object_or_404(selectors.fund_budget_complexes(user), pk=pk)
+    if request.method == "POST":
+        form = forms.FundBudgetForm(request.POST)
+    else:
+        year = timezone.localdate().year
+        current = selectors.fund_budget(complex_, year)
+        form = forms.FundBudgetForm(initial={"year": year, "amount": current.amount if current else None})
+
+    def done(budget: FundBudget) -> HttpResponse:
+        report = reverse("community_fund_report")
+        return redirect(f"{report}?complex={complex_.pk}&year={budget.year}")
+
+    return form_page(
+        request,
+        form,
+        template="community/fund_budget.html",
+        save=lambda f: services.fund_budget_set(
+            actor=user, complex_=complex_, year=f.cleaned_data["year"], amount=f.cleaned_data["amount"]
+        ),
+        done=done,
+        success=_("The budget is saved."),
+        context={"complex": complex_},
+    )
