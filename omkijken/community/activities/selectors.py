@@ -50,7 +50,7 @@ def occurrences(
 ) -> list[dt.datetime]:
     """Start times of an activity's occurrences (local time), optionally within [after, before)."""
     start = timezone.localtime(activity.starts_at)
-    if not activity.recurrence:
+    if not activity.recurrence or activity.repeat_until is None:  # the database keeps both or neither
         times = [start]
     else:
         until = dt.datetime.combine(activity.repeat_until, dt.time(23, 59), tzinfo=start.tzinfo)

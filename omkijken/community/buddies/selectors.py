@@ -119,11 +119,12 @@ class BuddyRound:
 def _section_of(place: Place | None) -> engine.Section | None:
     if place is None or place.section is None:
         return None
-    kind = {
+    kinds: dict[str, engine.SectionKind] = {
         Section.Kind.STAIRWELL: engine.SectionKind.PORTIEK,
         Section.Kind.GALLERY: engine.SectionKind.GALERIJ,
         Section.Kind.FLOOR_GROUP: engine.SectionKind.FLOOR,
-    }.get(place.section.kind, engine.SectionKind.SECTION)
+    }
+    kind = kinds.get(place.section.kind, engine.SectionKind.SECTION)
     return engine.Section(id=str(place.section.pk), kind=kind)
 
 

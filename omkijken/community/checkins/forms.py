@@ -2,17 +2,43 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from omkijken.residents.models import Person
+
+
+def _person_label(person: Person) -> str:
+    return f"{person.first_name} {person.last_name}"
+
+
+if TYPE_CHECKING:
+    _ModelChoiceField = forms.ModelChoiceField[Person]
+else:  # not subscriptable at run time
+    _ModelChoiceField = forms.ModelChoiceField
+
+
+class PersonChoiceField(_ModelChoiceField):
+    """Residents by their full name."""
+
+    def label_from_instance(self, obj: Person) -> str:
+        return _person_label(obj)
 
 
 class CheckInAgreementForm(forms.Form):
-    resident = forms.ModelChoiceField(
-        label=_("Who is called"), queryset=None, error_messages={"required": _("Choose a resident.")}
-    )  # type: ignore[arg-type]
-    caller = forms.ModelChoiceField(
-        label=_("Who calls"), queryset=None, error_messages={"required": _("Choose a neighbour who calls.")}
-    )  # type: ignore[arg-type]
+    resident = PersonChoiceField(
+        label=_("Who is called"),
+        queryset=Person.objects.none(),
+        error_messages={"required": _("Choose a resident.")},
+    )
+    caller = PersonChoiceField(
+        label=_("Who calls"),
+        queryset=Person.objects.none(),
+        error_messages={"required": _("Choose a neighbour who calls.")},
+    )
     every_days = forms.IntegerField(
         label=_("Every how many days"), min_value=1, max_value=31, initial=7,
         error_messages={"min_value": _("Choose between 1 and 31 days."), "max_value": _("Choose between 1 and 31 days.")},
@@ -27,15 +53,15 @@ class CheckInAgreementForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: object, persons: object = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["resident"].queryset = persons  # type: ignore[attr-defined]
-        self.fields["caller"].queryset = persons  # type: ignore[attr-defined]
-        label = lambda p: f"{p.first_name} {p.last_name}"  # noqa: E731
-        self.fields["resident"].label_from_instance = label  # type: ignore[attr-defined]
-        self.fields["caller"].label_from_instance = label  # type: ignore[attr-defined]
-        if not self.is_bound and persons is not None:
+    def __init__(self, *args: Any, persons: QuerySet[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if persons is None:
+            return
+        resident = self.fields["resident"]
+        caller = self.fields["caller"]
+        assert isinstance(resident, PersonChoiceField) and isinstance(caller, PersonChoiceField)
+        resident.queryset = caller.queryset = persons
+        if not self.is_bound:
             # Both lists show the same residents: read them once for rendering, not once per field.
-            choices = [("", "---------"), *[(p.pk, label(p)) for p in persons]]  # type: ignore[attr-defined]
-            self.fields["resident"].choices = choices  # type: ignore[attr-defined]
-            self.fields["caller"].choices = choices  # type: ignore[attr-defined]
+            choices = [("", "---------"), *[(p.pk, _person_label(p)) for p in persons]]
+            resident.choices = caller.choices = choices

@@ -41,7 +41,7 @@ def checkin_create(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("community_coordination", pk=complex_.pk)
 
 

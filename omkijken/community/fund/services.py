@@ -147,7 +147,7 @@ def payout_record(*, actor: User, application: FundApplication, amount: Decimal,
     return Payout.objects.create(application=application, amount=amount, paid_on=paid_on, recorded_by=actor)
 
 
-def check_receipt_file(upload: UploadedFile | IO[bytes]) -> str:
+def check_receipt_file(upload: UploadedFile[bytes] | IO[bytes]) -> str:
     """The file's content type, if it is a JPEG, PNG, WebP or PDF of at most 5 MB (by its bytes,
     not its name); otherwise a ValidationError in the user's language."""
     size = getattr(upload, "size", None)
@@ -166,7 +166,7 @@ def check_receipt_file(upload: UploadedFile | IO[bytes]) -> str:
 
 @transaction.atomic
 def receipt_upload(
-    *, actor: User, application: FundApplication, upload: UploadedFile, amount: Decimal
+    *, actor: User, application: FundApplication, upload: UploadedFile[bytes], amount: Decimal
 ) -> Receipt:
     """The applicant (or staff) adds a receipt to an approved application. Checked before anything
     is written; if saving the row fails the stored file is removed again."""
@@ -185,6 +185,7 @@ def receipt_upload(
     try:
         receipt.save()
     except Exception:
-        receipt.file.storage.delete(stored)
+        if stored:
+            receipt.file.storage.delete(stored)
         raise
     return receipt
