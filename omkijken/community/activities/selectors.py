@@ -9,17 +9,28 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from omkijken.accounts.models import User
-from omkijken.community.activities.models import Activity, ActivitySignup
+from omkijken.community.activities.models import Activity, ActivitySignup, CalendarFeed
 from omkijken.community.scope import Place, network_complexes, resident_place
+from omkijken.portfolio.models import Complex
 
 
 def activities_for(actor: User) -> QuerySet[Activity]:
     return Activity.objects.filter(complex__in=network_complexes(actor)).select_related("complex")
 
 
-def signups_for(actor: User) -> QuerySet[ActivitySignup]:
-    """Sign-ups of the activities in the actor's network."""
-    return ActivitySignup.objects.filter(activity__in=activities_for(actor)).select_related("activity")
+def signups_with_activity() -> QuerySet[ActivitySignup]:
+    """Sign-ups with their activity, for :func:`attendance_record`, which checks who may record."""
+    return ActivitySignup.objects.select_related("activity")
+
+
+def calendar_feeds(complexes: list[Complex]) -> dict[int, CalendarFeed]:
+    """The calendar feed of each of these complexes that has one, by complex id."""
+    return {f.complex_id: f for f in CalendarFeed.objects.filter(complex__in=complexes)}
+
+
+def calendar_feeds_by_token() -> QuerySet[CalendarFeed]:
+    """Calendar feeds with their complex; the secret token is the only key (no login)."""
+    return CalendarFeed.objects.select_related("complex")
 
 
 def own_signups(actor: User) -> QuerySet[ActivitySignup]:

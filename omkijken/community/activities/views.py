@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from omkijken.accounts.policy import can
 from omkijken.community.activities import calendar, forms, selectors, services
-from omkijken.community.activities.models import Activity, CalendarFeed
+from omkijken.community.activities.models import Activity
 from omkijken.community.scope import network_complexes, resident_place
 from omkijken.web.ui import actor, flash_errors, form_page, requires
 
@@ -31,7 +31,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     complexes = list(network_complexes(user))
     if not complexes:
         raise PermissionDenied
-    feeds = {f.complex_id: f for f in CalendarFeed.objects.filter(complex__in=complexes)}
+    feeds = selectors.calendar_feeds(complexes)
     feed_links = [
         (c, request.build_absolute_uri(reverse("community_calendar", args=[feeds[c.pk].token])))
         for c in complexes
@@ -132,7 +132,7 @@ def activity_signup_cancel(request: HttpRequest, pk: int, signup_pk: int) -> Htt
 def attendance(request: HttpRequest, pk: int, signup_pk: int) -> HttpResponse:
     user = actor(request)
     get_object_or_404(selectors.activities_for(user), pk=pk)
-    signup = get_object_or_404(selectors.signups_for(user), pk=signup_pk)
+    signup = get_object_or_404(selectors.signups_with_activity(), pk=signup_pk)
     services.attendance_record(actor=user, signup=signup, attended=request.POST.get("attended") == "yes")
     messages.success(request, _("Attendance is recorded."))
     return redirect("community_activity_detail", pk=pk)
@@ -140,7 +140,7 @@ def attendance(request: HttpRequest, pk: int, signup_pk: int) -> HttpResponse:
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The iCalendar feed behind a complex's secret token (calendar apps cannot log in)."""
-    feed = get_object_or_404(CalendarFeed.objects.select_related("complex"), token=token)
+    feed = get_object_or_404(selectors.calendar_feeds_by_token(), token=token)
     response = HttpResponse(
         calendar.complex_calendar(feed.complex), content_type="text/calendar; charset=utf-8"
     )

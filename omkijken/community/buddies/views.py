@@ -64,10 +64,18 @@ def buddy_withdraw(request: HttpRequest) -> HttpResponse:
     return redirect("community_buddy")
 
 
+def _coordinated(request: HttpRequest, pk: int) -> BuddyRequest:
+    """A buddy request the coordinator may decide on; 403 for any other (as the buttons always did)."""
+    found = selectors.buddy_requests_for(actor(request)).filter(pk=pk).first()
+    if found is None:
+        raise PermissionDenied
+    return found
+
+
 @require_POST
 @requires("coordinate_network")
 def buddy_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    buddy_request = get_object_or_404(BuddyRequest, pk=pk)
+    buddy_request = _coordinated(request, pk)
     try:
         services.buddy_pair_confirm(
             actor=actor(request), buddy_request=buddy_request, neighbour_id=int(request.POST["neighbour"])
@@ -81,7 +89,7 @@ def buddy_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @requires("coordinate_network")
 def buddy_decline(request: HttpRequest, pk: int) -> HttpResponse:
-    buddy_request = get_object_or_404(BuddyRequest, pk=pk)
+    buddy_request = _coordinated(request, pk)
     services.buddy_proposal_decline(
         actor=actor(request), buddy_request=buddy_request, neighbour_id=int(request.POST["neighbour"])
     )

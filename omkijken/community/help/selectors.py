@@ -29,11 +29,11 @@ def help_requests_for(actor: User, *, on: dt.date | None = None) -> QuerySet[Hel
 
 
 def own_help_requests(actor: User) -> QuerySet[HelpRequest]:
-    """The resident's own help requests (in their own complex)."""
+    """The resident's own help requests."""
     place = resident_place(actor)
     if place is None:
         return HelpRequest.objects.none()
-    return help_requests_for(actor).filter(requester=place.person)
+    return HelpRequest.objects.filter(requester=place.person)
 
 
 def help_offers_for(actor: User) -> QuerySet[HelpOffer]:
