@@ -46,6 +46,11 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # Neighbour network (omkijken.community). Which complexes and records: community selectors.
     "use_neighbour_network": frozenset({Role.RESIDENT}),
     "coordinate_buddies": frozenset({Role.BUILDING_MANAGER, Role.CARE_COORDINATOR}),
+    "propose_buddies": frozenset({Role.CARE_COORDINATOR}),
+    # The network's staff pages: whoever coordinates buddies, manages the network or reads the fund.
+    "coordinate_network": frozenset(
+        {Role.BUILDING_MANAGER, Role.CARE_COORDINATOR, Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.ADMIN}
+    ),
     "manage_community": frozenset({Role.BUILDING_MANAGER, Role.PROJECT_LEADER, Role.ADMIN}),
     "decide_fund": frozenset({Role.BUILDING_MANAGER, Role.PROJECT_LEADER, Role.ADMIN}),
     "view_fund_report": frozenset(

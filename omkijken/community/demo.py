@@ -30,7 +30,7 @@ from omkijken.community.models import (
     NeighbourProfile,
     Visibility,
 )
-from omkijken.community.selectors import persons_in_complex
+from omkijken.community.scope import persons_in_complex
 from omkijken.demo.personas import CORPORATION
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import Project

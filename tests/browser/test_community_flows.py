@@ -80,7 +80,7 @@ def assert_accessible(page) -> None:  # type: ignore[no-untyped-def]
 def vliethof_resident_login() -> str:
     """A login for a Vliethof resident who is not a persona (the one who asks for help)."""
     from omkijken.accounts.models import Membership, Role, User
-    from omkijken.community.selectors import persons_in_complex, place_of_person
+    from omkijken.community.scope import persons_in_complex, place_of_person
     from omkijken.residents.models import Person
 
     buur = Person.objects.get(user__username="buur")
@@ -101,7 +101,7 @@ def test_a_resident_asks_for_help_with_a_letter_a_neighbour_claims_it_and_the_ma
     network_world,  # type: ignore[no-untyped-def]
 ) -> None:
     from omkijken.community.models import HelpRequest
-    from omkijken.community.selectors import place_of_person
+    from omkijken.community.scope import place_of_person
     from omkijken.residents.models import Person
 
     # given a Vliethof resident on their phone, on the network home and the help form

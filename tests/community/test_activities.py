@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from omkijken.community import selectors, services
+from omkijken.community import scope
+from omkijken.community.activities import selectors as activity_selectors
+from omkijken.community.activities import services as activity_services
 from omkijken.community.models import Activity, ActivitySignup
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_signing_up_stops_at_the_limit(network, user, person_of, resident_login) -> None:  # type: ignore[no-untyped-def]
     # given an activity for two people in Vliethof
     start = dt.datetime(2031, 6, 1, 14, tzinfo=dt.UTC)
-    activity = services.activity_create(
+    activity = activity_services.activity_create(
         actor=user("buur"),
         title="Schaken",
         location="Buurtkamer",
@@ -24,13 +26,13 @@ def test_signing_up_stops_at_the_limit(network, user, person_of, resident_login)
         ends_at=start + dt.timedelta(hours=2),
         capacity=2,
     )
-    neighbours = list(selectors.persons_in_complex(activity.complex_id).filter(user__isnull=True)[:3])
+    neighbours = list(scope.persons_in_complex(activity.complex_id).filter(user__isnull=True)[:3])
     first, second, third = (resident_login(p) for p in neighbours)
     # when three neighbours sign up
-    services.activity_signup(actor=first, activity_id=activity.pk)
-    services.activity_signup(actor=second, activity_id=activity.pk)
+    activity_services.activity_signup(actor=first, activity=activity)
+    activity_services.activity_signup(actor=second, activity=activity)
     with pytest.raises(ValidationError):
-        services.activity_signup(actor=third, activity_id=activity.pk)
+        activity_services.activity_signup(actor=third, activity=activity)
     # then two are signed up
     assert ActivitySignup.objects.filter(activity=activity).count() == 2
 
@@ -39,22 +41,20 @@ def test_the_organiser_records_attendance_and_others_may_not(
     network, user, person_of, resident_login
 ) -> None:  # type: ignore[no-untyped-def]
     start = dt.datetime(2031, 6, 1, 14, tzinfo=dt.UTC)
-    activity = services.activity_create(
+    activity = activity_services.activity_create(
         actor=user("buur"),
         title="Tuinieren",
         location="Binnentuin",
         starts_at=start,
         ends_at=start + dt.timedelta(hours=1),
     )
-    guest = resident_login(
-        selectors.persons_in_complex(activity.complex_id).filter(user__isnull=True).first()
-    )
-    signup = services.activity_signup(actor=guest, activity_id=activity.pk)
+    guest = resident_login(scope.persons_in_complex(activity.complex_id).filter(user__isnull=True).first())
+    signup = activity_services.activity_signup(actor=guest, activity=activity)
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.attendance_record(actor=guest, signup_id=signup.pk, attended=True)
-    services.attendance_record(actor=user("buur"), signup_id=signup.pk, attended=True)
+        activity_services.attendance_record(actor=guest, signup=signup, attended=True)
+    activity_services.attendance_record(actor=user("buur"), signup=signup, attended=True)
     signup.refresh_from_db()
     assert signup.attended is True
 
@@ -70,8 +70,13 @@ def test_a_weekly_activity_counts_each_meeting_held_in_the_year(network) -> None
         recurrence="WEEKLY", repeat_until=dt.date(2030, 1, 28),
     )  # fmt: skip
     # then by 22 January three were held, by the end of the year four
-    assert selectors.activities_held(complex_.pk, 2030, now=dt.datetime(2030, 1, 22, 12, tzinfo=dt.UTC)) == 3
-    assert selectors.activities_held(complex_.pk, 2030, now=dt.datetime(2031, 1, 1, tzinfo=dt.UTC)) == 4
+    assert (
+        activity_selectors.activities_held(complex_.pk, 2030, now=dt.datetime(2030, 1, 22, 12, tzinfo=dt.UTC))
+        == 3
+    )
+    assert (
+        activity_selectors.activities_held(complex_.pk, 2030, now=dt.datetime(2031, 1, 1, tzinfo=dt.UTC)) == 4
+    )
 
 
 def test_staff_of_another_corporation_cannot_create_activities_here(network, user) -> None:  # type: ignore[no-untyped-def]
@@ -81,7 +86,7 @@ def test_staff_of_another_corporation_cannot_create_activities_here(network, use
 
     start = dt.datetime(2031, 6, 1, 14, tzinfo=dt.UTC)
     with pytest.raises(PermissionDenied):
-        services.activity_create(
+        activity_services.activity_create(
             actor=user("bsmit"), complex_=Complex.objects.get(name="Vliethof"), title="X", location="Y",
             starts_at=start, ends_at=start + dt.timedelta(hours=1),
         )  # fmt: skip

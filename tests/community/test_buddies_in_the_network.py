@@ -6,7 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from omkijken.accounts.models import AccessEvent
-from omkijken.community import selectors, services
+from omkijken.community import scope
+from omkijken.community.buddies import selectors as buddy_selectors
+from omkijken.community.buddies import services as buddy_services
 from omkijken.community.models import BuddyPair, BuddyRequest, NeighbourProfile
 
 pytestmark = pytest.mark.django_db
@@ -21,9 +23,9 @@ def test_the_engine_proposes_the_tigrinya_speaking_good_neighbour_and_explains_w
 ) -> None:  # type: ignore[no-untyped-def]
     # given a Vliethof resident who needs a buddy speaking Tigrinya, and "buur" who speaks it
     request = vliethof_tigrinya_seeker()
-    place = selectors.place_of_person(request.person_id)
+    place = scope.place_of_person(request.person_id)
     # when the building manager opens the buddy round of Vliethof
-    found = selectors.buddy_round(user("beheerder"), place.complex, view="test")
+    found = buddy_selectors.buddy_round(user("beheerder"), place.complex, view="test")
     # then buur is proposed, with "both speak Tigrinya" as a reason
     rows = [row for row in found.proposals if row.request.pk == request.pk]
     assert len(rows) == 1
@@ -36,10 +38,10 @@ def test_the_engine_proposes_the_tigrinya_speaking_good_neighbour_and_explains_w
 def test_reading_buddy_requests_logs_one_access_event_per_household(network, user) -> None:  # type: ignore[no-untyped-def]
     # given the building manager and the Vliethof buddy requests
     request = vliethof_tigrinya_seeker()
-    complex_ = selectors.place_of_person(request.person_id).complex
+    complex_ = scope.place_of_person(request.person_id).complex
     before = AccessEvent.objects.filter(record="buddy_request").count()
     # when they read the list
-    shown = selectors.buddy_requests_read(user("beheerder"), complex_id=complex_.pk, view="test")
+    shown = buddy_selectors.buddy_requests_read(user("beheerder"), complex_id=complex_.pk, view="test")
     # then one event per household shown was written
     households = {r.person.household_id for r in shown}
     assert AccessEvent.objects.filter(record="buddy_request").count() - before == len(households) > 0
@@ -47,11 +49,11 @@ def test_reading_buddy_requests_logs_one_access_event_per_household(network, use
 
 def test_residents_and_other_staff_see_no_buddy_requests(network, user) -> None:  # type: ignore[no-untyped-def]
     for username in ("buur", "bewoner", "verhuur", "gemeente", "projectleider"):
-        assert not selectors.buddy_requests_for(user(username)).exists(), username
+        assert not buddy_selectors.buddy_requests_for(user(username)).exists(), username
 
 
 def test_the_care_partner_sees_only_its_own_clients_requests(network, user, person_of) -> None:  # type: ignore[no-untyped-def]
-    seen = list(selectors.buddy_requests_for(user("zorgpartner")))
+    seen = list(buddy_selectors.buddy_requests_for(user("zorgpartner")))
     assert person_of("bewoner").pk in {r.person_id for r in seen}
     assert all(r.person_id != vliethof_tigrinya_seeker().person_id or r.origin for r in seen)
 
@@ -60,21 +62,21 @@ def test_a_coordinator_confirms_a_proposal_and_capacity_is_never_exceeded(networ
     # given buur (capacity 2) and two open requests in Vliethof
     buur = person_of("buur")
     open_requests = list(
-        selectors.buddy_requests_for(
-            user("beheerder"), complex_id=selectors.place_of_person(buur.pk).complex.pk
+        buddy_selectors.buddy_requests_for(
+            user("beheerder"), complex_id=scope.place_of_person(buur.pk).complex.pk
         ).filter(status=BuddyRequest.Status.OPEN)
     )
     assert len(open_requests) >= 2
     NeighbourProfile.objects.filter(person=buur).update(buddy_capacity=1)
     # when the manager confirms buur for the first, then for the second
-    pair = services.buddy_pair_confirm(
-        actor=user("beheerder"), request_id=open_requests[0].pk, neighbour_id=buur.pk
+    pair = buddy_services.buddy_pair_confirm(
+        actor=user("beheerder"), buddy_request=open_requests[0], neighbour_id=buur.pk
     )
     # then the first is paired with the reasons stored, the second is refused: buur is full
     assert pair.status == BuddyPair.Status.ACTIVE and pair.reasons
     with pytest.raises(ValidationError):
-        services.buddy_pair_confirm(
-            actor=user("beheerder"), request_id=open_requests[1].pk, neighbour_id=buur.pk
+        buddy_services.buddy_pair_confirm(
+            actor=user("beheerder"), buddy_request=open_requests[1], neighbour_id=buur.pk
         )
     assert BuddyPair.objects.filter(neighbour=buur, status=BuddyPair.Status.ACTIVE).count() == 1
 
@@ -84,8 +86,8 @@ def test_a_pair_across_complexes_is_refused(network, user, person_of) -> None:  
     request = BuddyRequest.objects.get(person=person_of("bewoner"))
     # when the care partner tries to pair them
     with pytest.raises(ValidationError):
-        services.buddy_pair_confirm(
-            actor=user("zorgpartner"), request_id=request.pk, neighbour_id=person_of("buur").pk
+        buddy_services.buddy_pair_confirm(
+            actor=user("zorgpartner"), buddy_request=request, neighbour_id=person_of("buur").pk
         )
     # then nothing was written
     assert not BuddyPair.objects.filter(request=request).exists()
@@ -93,13 +95,13 @@ def test_a_pair_across_complexes_is_refused(network, user, person_of) -> None:  
 
 def test_a_declined_neighbour_is_never_proposed_again(network, user, person_of) -> None:  # type: ignore[no-untyped-def]
     request = vliethof_tigrinya_seeker()
-    complex_ = selectors.place_of_person(request.person_id).complex
+    complex_ = scope.place_of_person(request.person_id).complex
     # when the manager declines the proposal of buur
-    services.buddy_proposal_decline(
-        actor=user("beheerder"), request_id=request.pk, neighbour_id=person_of("buur").pk
+    buddy_services.buddy_proposal_decline(
+        actor=user("beheerder"), buddy_request=request, neighbour_id=person_of("buur").pk
     )
     # then buur is not proposed again to that resident
-    found = selectors.buddy_round(user("beheerder"), complex_, view="test")
+    found = buddy_selectors.buddy_round(user("beheerder"), complex_, view="test")
     assert all(not (r.request.pk == request.pk and r.neighbour == person_of("buur")) for r in found.proposals)
 
 
@@ -114,25 +116,27 @@ def test_a_building_manager_of_other_complexes_cannot_confirm(network, user, per
     request = vliethof_tigrinya_seeker()
     # when they try to confirm a Vliethof proposal, then they are refused and nothing is written
     with pytest.raises(PermissionDenied):
-        services.buddy_pair_confirm(actor=other, request_id=request.pk, neighbour_id=person_of("buur").pk)
+        buddy_services.buddy_pair_confirm(
+            actor=other, buddy_request=request, neighbour_id=person_of("buur").pk
+        )
     assert not BuddyPair.objects.filter(request=request).exists()
 
 
 def test_either_side_can_end_a_pairing(network, user, person_of, resident_login) -> None:  # type: ignore[no-untyped-def]
     # given a confirmed pair of the Tigrinya seeker and buur
     request = vliethof_tigrinya_seeker()
-    pair = services.buddy_pair_confirm(
-        actor=user("beheerder"), request_id=request.pk, neighbour_id=person_of("buur").pk
+    pair = buddy_services.buddy_pair_confirm(
+        actor=user("beheerder"), buddy_request=request, neighbour_id=person_of("buur").pk
     )
     # when buur ends it
-    services.buddy_pair_end(actor=user("buur"), pair_id=pair.pk)
+    buddy_services.buddy_pair_end(actor=user("buur"), pair=pair)
     # then the pair is ended and the resident's request opens again
     pair.refresh_from_db()
     request.refresh_from_db()
     assert pair.status == BuddyPair.Status.ENDED and request.status == BuddyRequest.Status.OPEN
     # and when the resident withdraws, their request closes
     seeker_login = resident_login(request.person)
-    services.buddy_request_withdraw(actor=seeker_login)
+    buddy_services.buddy_request_withdraw(actor=seeker_login)
     request.refresh_from_db()
     assert request.status == BuddyRequest.Status.CLOSED
 
@@ -142,12 +146,12 @@ def test_a_care_partner_proposal_needs_the_residents_consent(network, user, pers
     BuddyRequest.objects.filter(person=person_of("bewoner")).update(status=BuddyRequest.Status.CLOSED)
     # when the care partner proposes one without consent
     with pytest.raises(ValidationError):
-        services.buddy_request_propose(
+        buddy_services.buddy_request_propose(
             actor=user("zorgpartner"), person=person_of("bewoner"), consent_given=False, shares={}
         )
     # then nothing is written; with consent it is
     assert not BuddyRequest.objects.filter(person=person_of("bewoner")).exclude(status="closed").exists()
-    made = services.buddy_request_propose(
+    made = buddy_services.buddy_request_propose(
         actor=user("zorgpartner"), person=person_of("bewoner"), consent_given=True, shares={}
     )
     assert made.origin == BuddyRequest.Origin.CARE_PARTNER
@@ -155,6 +159,6 @@ def test_a_care_partner_proposal_needs_the_residents_consent(network, user, pers
 
 def test_a_care_partner_cannot_propose_for_someone_who_is_not_their_client(network, user, person_of) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDenied):
-        services.buddy_request_propose(
+        buddy_services.buddy_request_propose(
             actor=user("zorgpartner"), person=person_of("buur"), consent_given=True, shares={}
         )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from omkijken.community import services
+from omkijken.community.buddies import services as buddy_services
 from omkijken.community.models import BuddyRequest
-from omkijken.community.selectors import place_of_person
+from omkijken.community.scope import place_of_person
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,8 @@ def pair_with_buur(user, person_of, **shares):  # type: ignore[no-untyped-def]
     seeker.phone = "06-99887766"
     seeker.last_name = "Zzyzxsurname"
     seeker.save(update_fields=["phone", "last_name"])
-    services.buddy_pair_confirm(
-        actor=user("beheerder"), request_id=request.pk, neighbour_id=person_of("buur").pk
+    buddy_services.buddy_pair_confirm(
+        actor=user("beheerder"), buddy_request=request, neighbour_id=person_of("buur").pk
     )
     return seeker
 

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from omkijken.community import services
+from omkijken.community.activities import services as activity_services
 from omkijken.community.models import Activity, ActivitySignup, CalendarFeed
-from omkijken.community.selectors import place_of_person
+from omkijken.community.scope import place_of_person
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def test_the_feed_parses_and_holds_each_activity_with_its_uid_and_rrule(
     # given Vliethof's activities and a sign-up by buur
     vliethof = place_of_person(person_of("buur").pk).complex
     coffee = Activity.objects.get(complex=vliethof, recurrence="WEEKLY")
-    services.activity_signup(actor=user("buur"), activity_id=coffee.pk)
+    activity_services.activity_signup(actor=user("buur"), activity=coffee)
     feed = CalendarFeed.objects.get(complex=vliethof)
     # when a calendar app fetches the feed
     response = client.get(reverse("community_calendar", args=[feed.token]))

@@ -7,9 +7,11 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from omkijken.community import selectors, services
+from omkijken.community import scope, services
+from omkijken.community.checkins import selectors as checkin_selectors
+from omkijken.community.checkins import services as checkin_services
+from omkijken.community.checkins.selectors import CHECK_IN_GRACE
 from omkijken.community.models import CommunitySignal
-from omkijken.community.selectors import CHECK_IN_GRACE
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +20,8 @@ DUE = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 
 def agreement(user, person_of):  # type: ignore[no-untyped-def]
     buur = person_of("buur")
-    called = (
-        selectors.persons_in_complex(selectors.place_of_person(buur.pk).complex.pk)
-        .exclude(pk=buur.pk)
-        .first()
-    )
-    return services.check_in_agreement_create(
+    called = scope.persons_in_complex(scope.place_of_person(buur.pk).complex.pk).exclude(pk=buur.pk).first()
+    return checkin_services.check_in_agreement_create(
         actor=user("beheerder"), resident=called, caller=buur, every_days=7, first_call_at=DUE
     )
 
@@ -31,14 +29,16 @@ def agreement(user, person_of):  # type: ignore[no-untyped-def]
 def test_a_call_not_logged_within_the_grace_period_is_a_missed_check_in(network, user, person_of) -> None:  # type: ignore[no-untyped-def]
     made = agreement(user, person_of)
     manager = user("beheerder")
-    assert made not in selectors.missed_check_ins(manager, now=DUE + CHECK_IN_GRACE - dt.timedelta(minutes=1))
-    assert made in selectors.missed_check_ins(manager, now=DUE + CHECK_IN_GRACE)
+    assert made not in checkin_selectors.missed_check_ins(
+        manager, now=DUE + CHECK_IN_GRACE - dt.timedelta(minutes=1)
+    )
+    assert made in checkin_selectors.missed_check_ins(manager, now=DUE + CHECK_IN_GRACE)
     # and the signal is recorded once, then resolved when the call is logged
     services.community_signals_record(now=DUE + CHECK_IN_GRACE)
     services.community_signals_record(now=DUE + CHECK_IN_GRACE + dt.timedelta(hours=1))
     assert CommunitySignal.objects.filter(agreement=made).count() == 1
-    services.check_in_log(
-        actor=user("buur"), agreement_id=made.pk, reached=True, now=DUE + dt.timedelta(days=2)
+    checkin_services.check_in_log(
+        actor=user("buur"), agreement=made, reached=True, now=DUE + dt.timedelta(days=2)
     )
     made.refresh_from_db()
     assert made.next_due_at == DUE + dt.timedelta(days=7)
@@ -52,12 +52,12 @@ def test_only_the_caller_logs_the_call(network, user, person_of, resident_login)
     made = agreement(user, person_of)
     called = resident_login(made.resident)
     with pytest.raises((PermissionDenied, Http404)):
-        services.check_in_log(actor=called, agreement_id=made.pk, reached=True, now=DUE)
+        checkin_services.check_in_log(actor=called, agreement=made, reached=True, now=DUE)
 
 
 def test_an_agreement_across_complexes_is_refused(network, user, person_of) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError):
-        services.check_in_agreement_create(
+        checkin_services.check_in_agreement_create(
             actor=user("beheerder"),
             resident=person_of("bewoner"),
             caller=person_of("buur"),

@@ -14,7 +14,7 @@ from omkijken.community.models import (
     HelpRequest,
     Receipt,
 )
-from omkijken.community.selectors import place_of_person
+from omkijken.community.scope import place_of_person
 from omkijken.portfolio.models import Complex
 
 pytestmark = pytest.mark.django_db
@@ -101,15 +101,15 @@ def test_receipts_of_another_complex_answer_404(network, login, user, person_of,
 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from omkijken.community import services
+    from omkijken.community.fund import services as fund_services
 
     settings.MEDIA_ROOT = tmp_path
     # given a receipt on buur's approved Vliethof application
     application = FundApplication.objects.get(status="approved", applicant=person_of("buur"))
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
-    receipt = services.receipt_upload(
+    receipt = fund_services.receipt_upload(
         actor=user("buur"),
-        application_id=application.pk,
+        application=application,
         upload=SimpleUploadedFile("bon.png", png),
         amount=Decimal("12.50"),
     )

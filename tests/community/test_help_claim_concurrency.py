@@ -11,7 +11,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from omkijken.community import services
+from omkijken.community.help import services as help_services
 from omkijken.community.models import HelpRequest
 
 pytestmark = [pytest.mark.postgres]
@@ -24,7 +24,7 @@ def test_of_two_simultaneous_claims_exactly_one_wins_fifty_times_in_a_row(demo_w
     if connection.vendor != "postgresql":
         pytest.skip("concurrent row locking is only meaningful on PostgreSQL: set DATABASE_URL to run it")
     from omkijken.accounts.models import Membership, Role, User
-    from omkijken.community.selectors import persons_in_complex, place_of_person
+    from omkijken.community.scope import persons_in_complex, place_of_person
     from omkijken.residents.models import Person
 
     # given three residents of Vliethof: one asks, two will claim at the same moment
@@ -41,23 +41,23 @@ def test_of_two_simultaneous_claims_exactly_one_wins_fifty_times_in_a_row(demo_w
     asker = User.objects.get(username="buur")
 
     for run in range(RUNS):
-        request = services.help_request_create(actor=asker, kind="paperwork", title=f"Brief {run}")
+        request = help_services.help_request_create(actor=asker, kind="paperwork", title=f"Brief {run}")
         barrier = threading.Barrier(len(logins))
         outcomes: list[str] = []
         lock = threading.Lock()
 
         def claim(
             login: User,
-            request_id: int = request.pk,
+            help_request: HelpRequest = request,
             barrier: threading.Barrier = barrier,
             outcomes: list[str] = outcomes,
             lock: threading.Lock = lock,
         ) -> None:
             try:
                 barrier.wait(timeout=10)
-                services.help_request_claim(actor=login, request_id=request_id)
+                help_services.help_request_claim(actor=login, help_request=help_request)
                 result = "won"
-            except services.AlreadyClaimed:
+            except help_services.AlreadyClaimed:
                 result = "lost"
             except Exception as exc:  # noqa: BLE001 - reported in the assertion below
                 result = f"error: {exc!r}"

@@ -7,10 +7,13 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import translation
 
-from omkijken.community import selectors, services
+from omkijken.community import scope
+from omkijken.community.help import selectors as help_selectors
+from omkijken.community.help import services as help_services
+from omkijken.community.help.selectors import UNCLAIMED_AFTER
 from omkijken.community.models import CommunitySignal, HelpRequest
-from omkijken.community.selectors import UNCLAIMED_AFTER
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +24,7 @@ def a_vliethof_neighbour(person_of, resident_login):  # type: ignore[no-untyped-
     profile = (
         NeighbourProfile.objects.filter(is_good_neighbour=True)
         .exclude(person=person_of("buur"))
-        .filter(
-            person__in=selectors.persons_in_complex(
-                selectors.place_of_person(person_of("buur").pk).complex.pk
-            )
-        )
+        .filter(person__in=scope.persons_in_complex(scope.place_of_person(person_of("buur").pk).complex.pk))
         .first()
     )
     return resident_login(profile.person)
@@ -36,10 +35,10 @@ def test_a_neighbour_claims_a_request_and_closes_it_with_a_note(
 ) -> None:  # type: ignore[no-untyped-def]
     # given a neighbour who asks for help with a letter
     asker = a_vliethof_neighbour(person_of, resident_login)
-    request = services.help_request_create(actor=asker, kind="paperwork", title="Brief van de belasting")
+    request = help_services.help_request_create(actor=asker, kind="paperwork", title="Brief van de belasting")
     # when buur claims it and closes it with a note
-    services.help_request_claim(actor=user("buur"), request_id=request.pk)
-    services.help_request_close(actor=user("buur"), request_id=request.pk, note="Samen de brief gelezen.")
+    help_services.help_request_claim(actor=user("buur"), help_request=request)
+    help_services.help_request_close(actor=user("buur"), help_request=request, note="Samen de brief gelezen.")
     # then it is closed, by buur, with the note
     request.refresh_from_db()
     assert request.status == HelpRequest.Status.CLOSED
@@ -51,39 +50,41 @@ def test_a_second_claim_gets_a_clear_message_and_changes_nothing(
 ) -> None:  # type: ignore[no-untyped-def]
     # given a request buur already claimed
     asker = a_vliethof_neighbour(person_of, resident_login)
-    request = services.help_request_create(actor=asker, kind="company", title="Samen koffie drinken")
-    services.help_request_claim(actor=user("buur"), request_id=request.pk)
+    request = help_services.help_request_create(actor=asker, kind="company", title="Samen koffie drinken")
+    help_services.help_request_claim(actor=user("buur"), help_request=request)
     # when another neighbour tries to claim it
     other = resident_login(
-        selectors.persons_in_complex(request.complex_id)
+        scope.persons_in_complex(request.complex_id)
         .exclude(pk__in=[request.requester_id, person_of("buur").pk])
         .filter(user__isnull=True)
         .first()
     )
-    with pytest.raises(services.AlreadyClaimed) as caught:
-        services.help_request_claim(actor=other, request_id=request.pk)
+    with translation.override("nl"), pytest.raises(help_services.AlreadyClaimed) as caught:
+        help_services.help_request_claim(actor=other, help_request=request)
     # then they are told someone else took it, and buur is still the helper
-    assert "already" in str(caught.value.messages[0]) or "al" in str(caught.value.messages[0])
+    assert caught.value.messages == [
+        "Een andere buur heeft deze vraag al opgepakt. Bedankt dat je wilde helpen!"
+    ]
     request.refresh_from_db()
     assert request.helper == person_of("buur")
 
 
 def test_nobody_can_claim_their_own_request(network, user) -> None:  # type: ignore[no-untyped-def]
-    request = services.help_request_create(
+    request = help_services.help_request_create(
         actor=user("buur"), kind="practical", title="Kast in elkaar zetten"
     )
     with pytest.raises(ValidationError):
-        services.help_request_claim(actor=user("buur"), request_id=request.pk)
+        help_services.help_request_claim(actor=user("buur"), help_request=request)
     request.refresh_from_db()
     assert request.status == HelpRequest.Status.OPEN
 
 
 def test_closing_without_a_note_is_refused(network, user, person_of, resident_login) -> None:  # type: ignore[no-untyped-def]
     asker = a_vliethof_neighbour(person_of, resident_login)
-    request = services.help_request_create(actor=asker, kind="transport", title="Naar de huisarts")
-    services.help_request_claim(actor=user("buur"), request_id=request.pk)
+    request = help_services.help_request_create(actor=asker, kind="transport", title="Naar de huisarts")
+    help_services.help_request_claim(actor=user("buur"), help_request=request)
     with pytest.raises(ValidationError):
-        services.help_request_close(actor=user("buur"), request_id=request.pk, note="  ")
+        help_services.help_request_close(actor=user("buur"), help_request=request, note="  ")
     request.refresh_from_db()
     assert request.status == HelpRequest.Status.CLAIMED
 
@@ -94,15 +95,15 @@ def test_the_building_manager_sees_requests_nobody_took_in_time(
     # given a request asked at a known moment
     asked = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
     asker = a_vliethof_neighbour(person_of, resident_login)
-    request = services.help_request_create(actor=asker, kind="paperwork", title="Formulier", now=asked)
+    request = help_services.help_request_create(actor=asker, kind="paperwork", title="Formulier", now=asked)
     manager = user("beheerder")
     # then it is not overdue just before the limit, and overdue just after
-    assert request not in selectors.unclaimed_help_requests(
+    assert request not in help_selectors.unclaimed_help_requests(
         manager, now=asked + UNCLAIMED_AFTER - dt.timedelta(minutes=1)
     )
-    assert request in selectors.unclaimed_help_requests(manager, now=asked + UNCLAIMED_AFTER)
+    assert request in help_selectors.unclaimed_help_requests(manager, now=asked + UNCLAIMED_AFTER)
     # and residents see no such list
-    assert not selectors.unclaimed_help_requests(user("buur"), now=asked + UNCLAIMED_AFTER).exists()
+    assert not help_selectors.unclaimed_help_requests(user("buur"), now=asked + UNCLAIMED_AFTER).exists()
 
 
 def test_the_signals_command_records_each_overdue_request_once(network, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -111,7 +112,7 @@ def test_the_signals_command_records_each_overdue_request_once(network, capsys) 
     call_command("community_signals")
     call_command("community_signals")
     # then there is exactly one signal per overdue request
-    overdue = selectors.overdue_help_requests(now=dt.datetime.now(tz=dt.UTC))
+    overdue = help_selectors.overdue_help_requests(now=dt.datetime.now(tz=dt.UTC))
     assert overdue.exists()
     for request in overdue:
         assert CommunitySignal.objects.filter(help_request=request).count() == 1

@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from omkijken.community import selectors, services
+from omkijken.community.fund import selectors as fund_selectors
+from omkijken.community.fund import services as fund_services
 from omkijken.community.models import FundApplication, FundBudget, Receipt
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ PDF = b"%PDF-1.4\n" + b"0" * 64
 
 
 def apply(user, amount: str = "100.00") -> FundApplication:  # type: ignore[no-untyped-def]
-    return services.fund_apply(
+    return fund_services.fund_apply(
         actor=user("buur"),
         title="Burendag",
         plan="Koffie en taart voor iedereen.",
@@ -29,8 +30,8 @@ def apply(user, amount: str = "100.00") -> FundApplication:  # type: ignore[no-u
 
 def test_a_resident_applies_and_the_corporation_approves_within_the_budget(network, user) -> None:  # type: ignore[no-untyped-def]
     application = apply(user)
-    decided = services.fund_decide(
-        actor=user("projectleider"), application_id=application.pk, approve=True, amount=Decimal("100.00")
+    decided = fund_services.fund_decide(
+        actor=user("projectleider"), application=application, approve=True, amount=Decimal("100.00")
     )
     assert decided.status == FundApplication.Status.APPROVED and decided.granted_amount == Decimal("100.00")
 
@@ -39,12 +40,12 @@ def test_granting_more_than_what_is_left_is_refused(network, user) -> None:  # t
     # given Vliethof's budget with only € 50 left
     application = apply(user)
     budget = FundBudget.objects.get(complex=application.complex, year=application.year)
-    budget.amount = selectors.granted_total(application.complex_id, application.year) + Decimal("50.00")
+    budget.amount = fund_selectors.granted_total(application.complex_id, application.year) + Decimal("50.00")
     budget.save()
     # when the manager grants € 100, then it is refused and nothing changes
     with pytest.raises(ValidationError):
-        services.fund_decide(
-            actor=user("beheerder"), application_id=application.pk, approve=True, amount=Decimal("100.00")
+        fund_services.fund_decide(
+            actor=user("beheerder"), application=application, approve=True, amount=Decimal("100.00")
         )
     application.refresh_from_db()
     assert application.status == FundApplication.Status.SUBMITTED
@@ -53,12 +54,10 @@ def test_granting_more_than_what_is_left_is_refused(network, user) -> None:  # t
 def test_a_rejection_needs_a_reason(network, user) -> None:  # type: ignore[no-untyped-def]
     application = apply(user)
     with pytest.raises(ValidationError):
-        services.fund_decide(
-            actor=user("beheerder"), application_id=application.pk, approve=False, reason=" "
-        )
-    decided = services.fund_decide(
+        fund_services.fund_decide(actor=user("beheerder"), application=application, approve=False, reason=" ")
+    decided = fund_services.fund_decide(
         actor=user("beheerder"),
-        application_id=application.pk,
+        application=application,
         approve=False,
         reason="Dubbel met een andere aanvraag.",
     )
@@ -71,8 +70,8 @@ def test_residents_and_the_care_partner_cannot_decide(network, user) -> None:  #
     application = apply(user)
     for username in ("buur", "zorgpartner", "verhuur"):
         with pytest.raises((PermissionDenied, Http404)):
-            services.fund_decide(
-                actor=user(username), application_id=application.pk, approve=True, amount=Decimal("1")
+            fund_services.fund_decide(
+                actor=user(username), application=application, approve=True, amount=Decimal("1")
             )
 
 
@@ -85,19 +84,19 @@ def test_budget_lines_must_be_more_than_zero(network, user) -> None:  # type: ig
 
 def test_payouts_never_exceed_the_grant(network, user) -> None:  # type: ignore[no-untyped-def]
     application = apply(user)
-    services.fund_decide(
-        actor=user("beheerder"), application_id=application.pk, approve=True, amount=Decimal("100.00")
+    fund_services.fund_decide(
+        actor=user("beheerder"), application=application, approve=True, amount=Decimal("100.00")
     )
-    services.payout_record(
+    fund_services.payout_record(
         actor=user("beheerder"),
-        application_id=application.pk,
+        application=application,
         amount=Decimal("60.00"),
         paid_on=dt.date(2026, 5, 1),
     )
     with pytest.raises(ValidationError):
-        services.payout_record(
+        fund_services.payout_record(
             actor=user("beheerder"),
-            application_id=application.pk,
+            application=application,
             amount=Decimal("50.00"),
             paid_on=dt.date(2026, 5, 2),
         )
@@ -117,9 +116,9 @@ def test_a_receipt_of_the_wrong_type_is_refused_and_nothing_is_written(
     settings.MEDIA_ROOT = tmp_path
     application = FundApplication.objects.get(status="approved", applicant=person_of("buur"))
     with pytest.raises(ValidationError):
-        services.receipt_upload(
+        fund_services.receipt_upload(
             actor=user("buur"),
-            application_id=application.pk,
+            application=application,
             upload=SimpleUploadedFile(name, content),
             amount=Decimal("5"),
         )
@@ -132,8 +131,8 @@ def test_a_receipt_over_five_megabytes_is_refused(network, user, person_of, tmp_
     application = FundApplication.objects.get(status="approved", applicant=person_of("buur"))
     big = SimpleUploadedFile("bon.png", PNG + b"\x00" * (5 * 1024 * 1024))
     with pytest.raises(ValidationError):
-        services.receipt_upload(
-            actor=user("buur"), application_id=application.pk, upload=big, amount=Decimal("5")
+        fund_services.receipt_upload(
+            actor=user("buur"), application=application, upload=big, amount=Decimal("5")
         )
     assert not Receipt.objects.exists() and not any(tmp_path.rglob("*.*"))
 
@@ -144,22 +143,21 @@ def test_the_report_sums_budget_grants_payouts_receipts_and_activities(
     settings.MEDIA_ROOT = tmp_path
     # given the demo's approved € 240 King's Day grant, a payout and a PDF receipt
     application = FundApplication.objects.get(status="approved", applicant=person_of("buur"))
-    services.payout_record(
+    fund_services.payout_record(
         actor=user("beheerder"),
-        application_id=application.pk,
+        application=application,
         amount=Decimal("240.00"),
         paid_on=dt.date(2026, 4, 1),
     )
-    services.receipt_upload(
+    fund_services.receipt_upload(
         actor=user("buur"),
-        application_id=application.pk,
+        application=application,
         upload=SimpleUploadedFile("bon.pdf", PDF),
         amount=Decimal("198.00"),
     )
     # when the project leader opens the report
-    report = selectors.fund_report(
-        user("projectleider"), complex_id=application.complex_id, year=application.year
-    )
+    complex_ = fund_selectors.fund_report_complexes(user("projectleider")).get(pk=application.complex_id)
+    report = fund_selectors.fund_report(complex_, year=application.year)
     # then the figures add up
     assert report.budget == Decimal("5000.00")
     assert report.granted == Decimal("240.00") and report.remaining == Decimal("4760.00")

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from omkijken.community.models import Activity, FundApplication, HelpRequest
-from omkijken.community.selectors import place_of_person
+from omkijken.community.scope import place_of_person
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
-from omkijken.community.models import Activity
+from omkijken.community.activities.models import Activity
 from omkijken.portfolio.models import Complex
 
 
@@ -33,4 +33,5 @@ def complex_calendar(complex_: Complex) -> bytes:
             )  # fmt: skip
             event.add("rrule", vRecur({"FREQ": activity.recurrence, "UNTIL": until.astimezone(dt.UTC)}))
         cal.add_component(event)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical

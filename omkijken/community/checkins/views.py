@@ -1,0 +1,55 @@
+"""Views of the calling rota: coordinators add calls, callers note them.
+
+Thin: parse, call one service or selector, redirect. A page a role may not use answers 403; a record
+outside the actor's scope answers 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from omkijken.community.checkins import forms, selectors, services
+from omkijken.community.scope import network_complexes, persons_in_complex
+from omkijken.web.ui import actor, flash_errors, requires
+
+
+@require_POST
+@requires("coordinate_network")
+def checkin_create(request: HttpRequest, pk: int) -> HttpResponse:
+    user = actor(request)
+    complex_ = get_object_or_404(network_complexes(user), pk=pk)
+    form = forms.CheckInAgreementForm(request.POST, persons=persons_in_complex(complex_.pk))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.check_in_agreement_create(
+                actor=user,
+                resident=data["resident"],
+                caller=data["caller"],
+                every_days=data["every_days"],
+                first_call_at=data["first_call"],
+            )
+            messages.success(request, _("The call is added to the rota."))
+        except ValidationError as exc:
+            flash_errors(request, exc)
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    return redirect("community_coordination", pk=complex_.pk)
+
+
+@require_POST
+@login_required
+def checkin_log(request: HttpRequest, pk: int) -> HttpResponse:
+    user = actor(request)
+    agreement = get_object_or_404(selectors.check_ins_for(user), pk=pk)
+    services.check_in_log(actor=user, agreement=agreement, reached=request.POST.get("reached") == "yes")
+    messages.success(request, _("Thank you. The call is noted."))
+    return redirect("community_home")
