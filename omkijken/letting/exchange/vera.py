@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import AccessEvent, Organisation, User
 from omkijken.accounts.policy import can
+from omkijken.letting.channels import Channel
 from omkijken.letting.exchange import schema
 from omkijken.letting.exchange.common import (
     ImportFailed,
@@ -45,7 +46,6 @@ from omkijken.letting.exchange.common import (
 from omkijken.letting.models import (
     Advert,
     Allocation,
-    Channel,
     ImportBatch,
     Nomination,
     Offer,

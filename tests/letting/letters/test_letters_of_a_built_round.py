@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from omkijken.accounts.models import Organisation, User
 from omkijken.demo.personas import CORPORATION
+from omkijken.letting.letters.services import letters_for_round
 from omkijken.letting.models import Advert, Letter, Response
-from omkijken.letting.services.letters import letters_for_round
-from omkijken.letting.services.rounds import round_accept, round_run
+from omkijken.letting.rounds.services import round_accept, round_run
 from omkijken.residents.models import TargetGroup
 
 pytestmark = pytest.mark.django_db

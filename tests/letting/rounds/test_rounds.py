@@ -9,7 +9,7 @@ from django.urls import reverse
 from omkijken.accounts.models import User
 from omkijken.engine.allocation import verify
 from omkijken.letting.models import Advert, Allocation, Round
-from omkijken.letting.services.rounds import round_accept, round_change, round_run
+from omkijken.letting.rounds.services import round_accept, round_change, round_run
 
 from .conftest import TODAY
 

@@ -61,8 +61,7 @@ class Command(BaseCommand):
         build_community_demo(seed=seed)
         # Letting: the intake side (questionnaire, applicant persona, applications, nominations),
         # then adverts, home seekers and rounds.
-        from omkijken.letting.demo import build_letting_demo
-        from omkijken.letting.demo_intake import build_intake_demo
+        from omkijken.letting.demo import build_intake_demo, build_letting_demo
 
         build_intake_demo(seed=seed)
 
