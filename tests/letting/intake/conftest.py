@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from omkijken.accounts.models import Membership, Organisation, Role, User
-from omkijken.letting.adverts import services as services
+from omkijken.letting.adverts import services
 from omkijken.letting.models import Advert, Registration
 from omkijken.residents.models import Household, Lease, Person, TargetGroupStatus
 from omkijken.residents.selectors import valid_on

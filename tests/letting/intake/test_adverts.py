@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from omkijken.letting.adverts import services as services
+from omkijken.letting.adverts import services
 from omkijken.letting.models import Advert
 from tests.letting.intake.conftest import regular_lease
 

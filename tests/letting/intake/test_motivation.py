@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from omkijken.letting.intake import services as services
+from omkijken.letting.intake import services
 from omkijken.letting.models import MotivationApplication, Questionnaire
 from omkijken.portfolio.models import Complex
 from omkijken.residents.models import Person

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from omkijken.letting.adverts import services as services
+from omkijken.letting.adverts import services
 from omkijken.letting.models import Advert, Response
 from omkijken.residents.models import Person
 
