@@ -1,6 +1,8 @@
 """Letting demo data layered on the demo world (``omkijken.demo.generate``): vacancies with
 published adverts, home seekers with registrations and responses, approved good neighbours and
-care-partner nominations. Deterministic for a seed; bulk inserts only.
+care-partner nominations, then rounds, offers, key handovers and letters
+(``omkijken.letting.demo.rounds``). Deterministic for a seed; the data in bulk inserts, the rounds
+and offers through the real services.
 
 Scale follows the world: the full demo (about 5,500 homes) gets every vacant Woonhaven home
 advertised (about 300) and about 2,000 home seekers; the small demo proportionally fewer.
@@ -26,6 +28,7 @@ from omkijken.demo.personas import (
 )
 from omkijken.letting.adverts.models import Advert, Registration, Response
 from omkijken.letting.channels import Channel
+from omkijken.letting.demo.rounds import build_rounds_demo
 from omkijken.letting.intake.models import MotivationApplication, Question, Questionnaire
 from omkijken.letting.letters.models import Letter
 from omkijken.letting.models import ImportBatch
@@ -95,7 +98,8 @@ def vacant_units(corporation: Organisation, on: dt.date) -> list[Unit]:
 
 @transaction.atomic
 def build_letting_demo(seed: int = 2026, today: dt.date | None = None) -> None:
-    """Add adverts, registrations, responses, approved good neighbours and nominations."""
+    """Add adverts, registrations, responses, approved good neighbours and nominations; then run
+    the demo's rounds and offers (``omkijken.letting.demo.rounds``)."""
     rng = random.Random(f"letting-{seed}")  # noqa: S311 - demo data, not security
     today = today or timezone.localdate()
     corporation = Organisation.objects.get(name=CORPORATION)
@@ -365,6 +369,9 @@ def build_letting_demo(seed: int = 2026, today: dt.date | None = None) -> None:
         nomination.household = household
     Person.objects.bulk_create(nominee_persons, batch_size=2000)
     Nomination.objects.bulk_create(nominations, batch_size=2000)
+
+    # -- rounds, offers, key handovers and letters, through the real services ---------------------
+    build_rounds_demo(seed=seed, today=today, mixed_names=MIXED)
 
 
 def delete_letting_demo() -> None:
