@@ -75,14 +75,15 @@ def letting_home(request: HttpRequest) -> HttpResponse:
 
 @requires("view_letting", "manage_adverts")
 def advert_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    advert = _labelled([advert_selectors.advert_detail(actor(request), pk)])[0]
+    user = actor(request)
+    advert = _labelled([advert_selectors.advert_detail(user, pk)])[0]
     return render(
         request,
         "letting/intake/advert_detail.html",
         {
             "advert": advert,
             "responses": advert_selectors.advert_responses(advert),
-            "may_manage": can(actor(request), "manage_adverts"),
+            "may_manage": can(user, "manage_adverts"),
             "today": timezone.localdate(),
         },
     )
@@ -177,12 +178,13 @@ ADVERT_ACTIONS = {
 @require_POST
 @requires("manage_adverts")
 def advert_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    user = actor(request)
     if action not in ADVERT_ACTIONS:
         raise Http404
-    advert = advert_selectors.advert_detail(actor(request), pk)
+    advert = advert_selectors.advert_detail(user, pk)
     service, message = ADVERT_ACTIONS[action]
     try:
-        service(actor=actor(request), advert=advert)
+        service(actor=user, advert=advert)
     except ValidationError as exc:
         flash_errors(request, exc)
     else:
@@ -193,9 +195,10 @@ def advert_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @require_POST
 @requires("manage_adverts")
 def lease_end_and_propose(request: HttpRequest, lease_pk: int) -> HttpResponse:
-    lease = advert_selectors.lease_to_end(actor(request), lease_pk)
+    user = actor(request)
+    lease = advert_selectors.lease_to_end(user, lease_pk)
     try:
-        advert = advert_services.on_lease_ended(actor=actor(request), lease=lease)
+        advert = advert_services.on_lease_ended(actor=user, lease=lease)
     except ValidationError as exc:
         flash_errors(request, exc)
         return redirect("letting_home")
@@ -210,16 +213,17 @@ def lease_end_and_propose(request: HttpRequest, lease_pk: int) -> HttpResponse:
 
 @requires("apply_for_homes")
 def homes(request: HttpRequest) -> HttpResponse:
-    household = advert_selectors.applicant_household(actor(request))
+    user = actor(request)
+    household = advert_selectors.applicant_household(user)
     return render(
         request,
         "letting/intake/homes.html",
         {
-            "adverts": list(advert_selectors.open_adverts_for_applicant(actor(request))[:100]),
+            "adverts": list(advert_selectors.open_adverts_for_applicant(user)[:100]),
             "registration": advert_selectors.active_registration(household),
             "household": household,
-            "responses": advert_selectors.own_responses(actor(request)),
-            "applications": list(intake_selectors.application_list(actor(request))),
+            "responses": advert_selectors.own_responses(user),
+            "applications": list(intake_selectors.application_list(user)),
             "complexes": list(intake_services.good_neighbour_complexes(household.corporation_id))
             if household
             else [],
@@ -229,11 +233,12 @@ def homes(request: HttpRequest) -> HttpResponse:
 
 @requires("apply_for_homes")
 def home_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    advert = advert_selectors.applicant_advert(actor(request), pk)
-    household = advert_selectors.applicant_household(actor(request))
+    user = actor(request)
+    advert = advert_selectors.applicant_advert(user, pk)
+    household = advert_selectors.applicant_household(user)
     if request.method == "POST":
         try:
-            advert_services.response_create(actor=actor(request), advert=advert, household=household)
+            advert_services.response_create(actor=user, advert=advert, household=household)
         except ValidationError as exc:
             flash_errors(request, exc)
         else:
@@ -259,15 +264,16 @@ RESPONSE_ACTIONS = {"withdraw", "up", "down"}
 @require_POST
 @requires("apply_for_homes")
 def response_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    user = actor(request)
     if action not in RESPONSE_ACTIONS:
         raise Http404
-    response = advert_selectors.own_response(actor(request), pk)
+    response = advert_selectors.own_response(user, pk)
     try:
         if action == "withdraw":
-            advert_services.response_withdraw(actor=actor(request), response=response)
+            advert_services.response_withdraw(actor=user, response=response)
             messages.success(request, _("Your response has been withdrawn."))
         else:
-            advert_services.response_move(actor=actor(request), response=response, up=action == "up")
+            advert_services.response_move(actor=user, response=response, up=action == "up")
     except ValidationError as exc:
         flash_errors(request, exc)
     return redirect("letting_homes")

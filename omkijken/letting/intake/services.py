@@ -216,7 +216,7 @@ def application_submit(
     cleaned: dict[str, str] = {}
     errors: dict[str, list[str]] = {}
     for question in questions:
-        text = str(answers.get(str(question.pk), answers.get(question.pk, "")) or "").strip()  # type: ignore[call-overload]
+        text = str(answers.get(str(question.pk), answers.get(question.pk, "")) or "").strip()
         field = f"q{question.pk}"
         if not text:
             errors.setdefault(field, []).append(_("Please answer this question."))

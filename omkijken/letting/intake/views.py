@@ -31,14 +31,15 @@ PAGE_SIZE = 25
 
 @requires("assess_motivation", "decide_motivation", "manage_questionnaires")
 def intake_list(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
     status = request.GET.get("status", "")
     if status not in MotivationApplication.Status.values:
         status = ""
-    page = Paginator(intake_selectors.application_list(actor(request), status=status), PAGE_SIZE).get_page(
+    page = Paginator(intake_selectors.application_list(user, status=status), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     for application in page:
-        application.scored_by_me = any(s.assessor_id == actor(request).pk for s in application.scores.all())
+        application.scored_by_me = any(s.assessor_id == user.pk for s in application.scores.all())
     return render(
         request,
         "letting/intake/intake_list.html",
@@ -48,31 +49,31 @@ def intake_list(request: HttpRequest) -> HttpResponse:
 
 @requires("manage_questionnaires", "assess_motivation")
 def questionnaire_list(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
     return render(
         request,
         "letting/intake/questionnaire_list.html",
         {
-            "questionnaires": list(intake_selectors.questionnaires_for(actor(request))),
-            "current": intake_services.current_questionnaire(actor(request).organisation.pk)
-            if actor(request).organisation
+            "questionnaires": list(intake_selectors.questionnaires_for(user)),
+            "current": intake_services.current_questionnaire(user.organisation.pk)
+            if user.organisation
             else None,
-            "may_manage": can(actor(request), "manage_questionnaires"),
+            "may_manage": can(user, "manage_questionnaires"),
         },
     )
 
 
 @requires("manage_questionnaires")
 def questionnaire_new(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
     source = None
     if request.GET.get("from", "").isdigit():
-        source = intake_selectors.questionnaire_detail(actor(request), int(request.GET["from"]))
+        source = intake_selectors.questionnaire_detail(user, int(request.GET["from"]))
     if request.method == "POST":
         form = intake_forms.QuestionnaireForm(request.POST)
         if form.is_valid():
             try:
-                questionnaire = intake_services.questionnaire_create(
-                    actor=actor(request), **form.cleaned_data
-                )
+                questionnaire = intake_services.questionnaire_create(actor=user, **form.cleaned_data)
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
@@ -91,7 +92,8 @@ def questionnaire_new(request: HttpRequest) -> HttpResponse:
 
 @requires("apply_for_homes")
 def application_new(request: HttpRequest, complex_pk: int) -> HttpResponse:
-    household = advert_selectors.applicant_household(actor(request))
+    user = actor(request)
+    household = advert_selectors.applicant_household(user)
     if household is None:
         raise Http404
     complex_ = (
@@ -112,7 +114,7 @@ def application_new(request: HttpRequest, complex_pk: int) -> HttpResponse:
         form,
         template="letting/intake/application_form.html",
         save=lambda f: intake_services.application_submit(
-            actor=actor(request),
+            actor=user,
             household=household,
             complex=complex_,
             questionnaire=questionnaire,
@@ -228,9 +230,10 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @requires("apply_for_homes")
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    application = intake_selectors.application_detail(actor(request), pk)
+    user = actor(request)
+    application = intake_selectors.application_detail(user, pk)
     try:
-        intake_services.application_withdraw(actor=actor(request), application=application)
+        intake_services.application_withdraw(actor=user, application=application)
     except ValidationError as exc:
         flash_errors(request, exc)
     else:

@@ -20,8 +20,9 @@ from omkijken.web.ui import actor, flash_errors, requires
 @require_GET
 @requires("view_letting")
 def round_letters(request: HttpRequest, round_pk: int) -> HttpResponse:
-    round = selectors.round_for_letters(actor(request), round_pk)
-    letters = list(selectors.letters_of_round(actor(request), round))
+    user = actor(request)
+    round = selectors.round_for_letters(user, round_pk)
+    letters = list(selectors.letters_of_round(user, round))
     return render(
         request,
         "letting/letters/round_letters.html",
@@ -30,7 +31,7 @@ def round_letters(request: HttpRequest, round_pk: int) -> HttpResponse:
             "letters": letters,
             "unsent": [letter for letter in letters if letter.sent_at is None],
             "by_post": [letter for letter in letters if letter.sent_at and not letter.sent_to],
-            "may_send": can(actor(request), "send_letters"),
+            "may_send": can(user, "send_letters"),
             "accepted": round.status == Round.Status.ACCEPTED,
         },
     )
@@ -39,9 +40,10 @@ def round_letters(request: HttpRequest, round_pk: int) -> HttpResponse:
 @require_POST
 @requires("view_letting")
 def round_letters_compose(request: HttpRequest, round_pk: int) -> HttpResponse:
-    round = selectors.round_for_letters(actor(request), round_pk)
+    user = actor(request)
+    round = selectors.round_for_letters(user, round_pk)
     try:
-        letters = services.letters_for_round(actor=actor(request), round=round)
+        letters = services.letters_for_round(actor=user, round=round)
     except ValidationError as exc:
         flash_errors(request, exc)
     else:
@@ -56,9 +58,10 @@ def round_letters_compose(request: HttpRequest, round_pk: int) -> HttpResponse:
 @require_POST
 @requires("view_letting")
 def round_letters_send(request: HttpRequest, round_pk: int) -> HttpResponse:
-    round = selectors.round_for_letters(actor(request), round_pk)
+    user = actor(request)
+    round = selectors.round_for_letters(user, round_pk)
     try:
-        mailed, post = services.letters_send_all(actor=actor(request), round=round)
+        mailed, post = services.letters_send_all(actor=user, round=round)
     except ValidationError as exc:
         flash_errors(request, exc)
     else:
@@ -73,17 +76,18 @@ def round_letters_send(request: HttpRequest, round_pk: int) -> HttpResponse:
 @require_GET
 @requires("view_letting", "apply_for_homes")
 def letter_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    letter = selectors.letter_detail(actor(request), pk)
+    user = actor(request)
+    letter = selectors.letter_detail(user, pk)
     return render(
         request,
         "letting/letters/letter_detail.html",
         {
             "letter": letter,
-            "may_send": can(actor(request), "send_letters")
+            "may_send": can(user, "send_letters")
             and letter.sent_at is None
             and letter.round is not None
             and letter.round.status == Round.Status.ACCEPTED,
-            "is_staff_view": can(actor(request), "view_letting"),
+            "is_staff_view": can(user, "view_letting"),
         },
     )
 
@@ -100,9 +104,10 @@ def letter_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @requires("view_letting", "apply_for_homes")
 def letter_send(request: HttpRequest, pk: int) -> HttpResponse:
-    letter = selectors.letter_detail(actor(request), pk)
+    user = actor(request)
+    letter = selectors.letter_detail(user, pk)
     try:
-        sent = services.letter_send(actor=actor(request), letter=letter)
+        sent = services.letter_send(actor=user, letter=letter)
     except ValidationError as exc:
         flash_errors(request, exc)
     else:

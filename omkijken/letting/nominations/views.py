@@ -31,20 +31,20 @@ PAGE_SIZE = 25
 
 @requires("view_nominations")
 def nomination_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(nomination_selectors.nomination_list(actor(request)), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    shown = nomination_selectors.nomination_page(actor(request), page.object_list, view="nomination_list")
+    user = actor(request)
+    page = Paginator(nomination_selectors.nomination_list(user), PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = nomination_selectors.nomination_page(user, page.object_list, view="nomination_list")
     return render(
         request,
         "letting/intake/nomination_list.html",
-        {"page": page, "nominations": shown, "may_nominate": can(actor(request), "nominate")},
+        {"page": page, "nominations": shown, "may_nominate": can(user, "nominate")},
     )
 
 
 @requires("view_nominations")
 def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    nomination = nomination_selectors.nomination_detail(actor(request), pk)
+    user = actor(request)
+    nomination = nomination_selectors.nomination_detail(user, pk)
     return render(
         request,
         "letting/intake/nomination_detail.html",
@@ -52,7 +52,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "nomination": nomination,
             "complexes": nomination_selectors.complexes_named(nomination.complexes),
             "needs": [label for code, label in nomination_forms.NEED_CHOICES if code in nomination.needs],
-            "may_withdraw": can(actor(request), "nominate") and nomination.status in Nomination.OPEN_STATUSES,
+            "may_withdraw": can(user, "nominate") and nomination.status in Nomination.OPEN_STATUSES,
         },
     )
 
@@ -106,11 +106,12 @@ def nomination_new(request: HttpRequest) -> HttpResponse:
 @require_POST
 @requires("nominate")
 def nomination_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    nomination = nomination_selectors.nominations_for(actor(request)).filter(pk=pk).first()
+    user = actor(request)
+    nomination = nomination_selectors.nominations_for(user).filter(pk=pk).first()
     if nomination is None:
         raise Http404
     try:
-        nomination_services.nomination_withdraw(actor=actor(request), nomination=nomination)
+        nomination_services.nomination_withdraw(actor=user, nomination=nomination)
     except ValidationError as exc:
         flash_errors(request, exc)
     else:

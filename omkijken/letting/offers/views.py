@@ -32,13 +32,14 @@ from omkijken.web.ui import actor, flash_errors, requires
 @require_POST
 @requires("manage_offers")
 def offer_for_advert(request: HttpRequest, pk: int) -> HttpResponse:
-    advert = round_selectors.advert_for(actor(request), pk)
+    user = actor(request)
+    advert = round_selectors.advert_for(user, pk)
     form = offer_forms.ManualOfferForm(request.POST, households=advert_selectors.advert_responders(advert))
     if form.is_valid():
         household = Household.objects.get(pk=form.cleaned_data["household"])
         try:
             offer = offer_services.offer_make(
-                actor=actor(request),
+                actor=user,
                 unit=advert.unit,
                 household=household,
                 respond_by=form.cleaned_data["respond_by"],
@@ -59,12 +60,13 @@ def offer_for_advert(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @requires("manage_offers")
 def offer_for_allocation(request: HttpRequest, pk: int) -> HttpResponse:
-    allocation = round_selectors.allocation_for_offer(actor(request), pk)
+    user = actor(request)
+    allocation = round_selectors.allocation_for_offer(user, pk)
     form = offer_forms.OfferMakeForm(request.POST)
     if form.is_valid():
         try:
             offer = offer_services.offer_make(
-                actor=actor(request),
+                actor=user,
                 unit=allocation.unit,
                 household=allocation.household,
                 respond_by=form.cleaned_data["respond_by"],
@@ -100,12 +102,13 @@ def offer_list(request: HttpRequest) -> HttpResponse:
 
 @requires("view_letting")
 def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    offer = offer_selectors.offer_detail(actor(request), pk)
+    user = actor(request)
+    offer = offer_selectors.offer_detail(user, pk)
     live = offer.status in (Offer.Status.OFFERED, Offer.Status.VIEWING)
     context: dict[str, Any] = {
         "offer": offer,
         "live": live,
-        "may_act": live and can(actor(request), "manage_offers"),
+        "may_act": live and can(user, "manage_offers"),
     }
     if context["may_act"]:
         context.update(
@@ -132,7 +135,8 @@ ACTIONS: dict[str, type[Form] | None] = {
 @require_POST
 @requires("manage_offers")
 def offer_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    offer = offer_selectors.offer_detail(actor(request), pk)
+    user = actor(request)
+    offer = offer_selectors.offer_detail(user, pk)
     if action not in ACTIONS:
         raise Http404
     form_class = ACTIONS[action]
@@ -152,10 +156,10 @@ def offer_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     data = form.cleaned_data if form is not None else {}
     try:
         if action == "viewing":
-            offer_services.offer_plan_viewing(actor=actor(request), offer=offer, at=data["at"])
+            offer_services.offer_plan_viewing(actor=user, offer=offer, at=data["at"])
         elif action == "accept":
             offer_services.offer_accept(
-                actor=actor(request),
+                actor=user,
                 offer=offer,
                 start_date=data["start_date"],
                 key_handover_at=data["key_handover_at"],
@@ -164,11 +168,11 @@ def offer_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 flip_date=data["flip_date"],
             )
         elif action == "decline":
-            offer_services.offer_decline(actor=actor(request), offer=offer, reason_code=data["reason_code"])
+            offer_services.offer_decline(actor=user, offer=offer, reason_code=data["reason_code"])
         elif action == "withdraw":
-            offer_services.offer_withdraw(actor=actor(request), offer=offer, reason_code=data["reason_code"])
+            offer_services.offer_withdraw(actor=user, offer=offer, reason_code=data["reason_code"])
         else:
-            offer_services.offer_no_response(actor=actor(request), offer=offer)
+            offer_services.offer_no_response(actor=user, offer=offer)
     except ValidationError as exc:
         flash_errors(request, exc)
     else:

@@ -65,6 +65,8 @@ def round_run(
             raise ValidationError(
                 {"adverts": _("The advert for %(unit)s is not open for a round.") % {"unit": advert.unit}}
             )
+    if corporation is None:  # (an actor without organisation has failed the loop above already)
+        raise PermissionDenied
     snapshot = build_round(corporation=corporation, adverts=adverts, on=on, name=name.strip())
     try:
         result = allocate(snapshot, method=method)

@@ -32,11 +32,12 @@ from omkijken.web.ui import actor, flash_errors, form_page, requires
 
 @requires("view_letting")
 def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = round_selectors.rounds_for(actor(request))[:100]
+    user = actor(request)
+    rounds = round_selectors.rounds_for(user)[:100]
     return render(
         request,
         "letting/rounds/round_list.html",
-        {"rounds": rounds, "may_run": can(actor(request), "run_rounds")},
+        {"rounds": rounds, "may_run": can(user, "run_rounds")},
     )
 
 
@@ -102,8 +103,9 @@ def _mix_bars(effects: list[round_selectors.MixEffect]) -> list[dict[str, Any]]:
 
 @requires("view_letting")
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = round_selectors.round_detail(actor(request), pk)
-    view = round_selectors.round_view(actor(request), rnd)
+    user = actor(request)
+    rnd = round_selectors.round_detail(user, pk)
+    view = round_selectors.round_view(user, rnd)
     open_allocations = (
         round_selectors.allocations_without_offer(rnd) if rnd.status == Round.Status.ACCEPTED else {}
     )
@@ -116,8 +118,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "round": rnd,
             "view": view,
             "bars": _mix_bars(view.mix),
-            "may_run": can(actor(request), "run_rounds") and rnd.status == Round.Status.PROPOSED,
-            "may_offer": can(actor(request), "manage_offers"),
+            "may_run": can(user, "run_rounds") and rnd.status == Round.Status.PROPOSED,
+            "may_offer": can(user, "manage_offers"),
             "offer_form": offer_forms.OfferMakeForm(),
         },
     )
@@ -125,18 +127,19 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("run_rounds")
 def round_change(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = round_selectors.round_detail(actor(request), pk)
+    user = actor(request)
+    rnd = round_selectors.round_detail(user, pk)
     if rnd.status != Round.Status.PROPOSED:
         messages.error(request, _("Only a proposal can be changed."))
         return redirect("letting_round_detail", rnd.pk)
-    view = round_selectors.round_view(actor(request), rnd, view="round_change")
+    view = round_selectors.round_view(user, rnd, view="round_change")
     form = round_forms.RoundChangeForm(request.POST or None, rows=view.rows)
     return form_page(
         request,
         form,
         template="letting/rounds/round_change.html",
         save=lambda f: round_services.round_change(
-            actor=actor(request),
+            actor=user,
             round=rnd,
             assignments=f.assignments(),
             reason=f.cleaned_data["reason"],
@@ -150,9 +153,10 @@ def round_change(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @requires("run_rounds")
 def round_accept(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = round_selectors.round_detail(actor(request), pk)
+    user = actor(request)
+    rnd = round_selectors.round_detail(user, pk)
     try:
-        allocations = round_services.round_accept(actor=actor(request), round=rnd)
+        allocations = round_services.round_accept(actor=user, round=rnd)
     except ValidationError as exc:
         flash_errors(request, exc)
     else:
@@ -163,9 +167,10 @@ def round_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @requires("run_rounds")
 def round_discard(request: HttpRequest, pk: int) -> HttpResponse:
-    rnd = round_selectors.round_detail(actor(request), pk)
+    user = actor(request)
+    rnd = round_selectors.round_detail(user, pk)
     try:
-        round_services.round_discard(actor=actor(request), round=rnd)
+        round_services.round_discard(actor=user, round=rnd)
     except ValidationError as exc:
         flash_errors(request, exc)
     else:
@@ -178,10 +183,11 @@ def round_discard(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("view_letting")
 def rank_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
-    advert = round_selectors.advert_for(actor(request), pk)
-    ranked = ranking.rank_vacancy(actor=actor(request), advert=advert, on=timezone.localdate())
+    user = actor(request)
+    advert = round_selectors.advert_for(user, pk)
+    ranked = ranking.rank_vacancy(actor=user, advert=advert, on=timezone.localdate())
     offer_form = None
-    if can(actor(request), "manage_offers"):
+    if can(user, "manage_offers"):
         offer_form = offer_forms.ManualOfferForm(households=advert_selectors.advert_responders(advert))
     return render(
         request, "letting/rounds/rank.html", {"advert": advert, "ranking": ranked, "offer_form": offer_form}
