@@ -52,7 +52,7 @@ def main() -> None:
     from omkijken.accounts.models import User
     from omkijken.engine.allocation import allocate
     from omkijken.letting.models import Advert, Round
-    from omkijken.letting.selectors.rounds import build_round
+    from omkijken.letting.rounds.builder import build_round
 
     officer = User.objects.get(username="verhuur")
     corporation = officer.organisation

@@ -232,7 +232,7 @@ SPECTACULAR_SETTINGS = {
         "NominationStatusEnum": "omkijken.letting.models.Nomination.Status",
         "OfferStatusEnum": "omkijken.letting.models.Offer.Status",
         "RoundStatusEnum": "omkijken.letting.models.Round.Status",
-        "ChannelEnum": "omkijken.letting.models.Channel",
+        "ChannelEnum": "omkijken.letting.channels.Channel",
     },
 }
 

@@ -19,8 +19,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     from omkijken.demo.world import build_demo
-    from omkijken.letting.demo import build_letting_demo
-    from omkijken.letting.demo_intake import build_intake_demo
+    from omkijken.letting.demo import build_intake_demo, build_letting_demo
 
     with django_db_blocker.unblock():
         build_demo(size="small")
@@ -35,8 +34,7 @@ def demo_world_committed(transactional_db) -> Iterator[None]:  # type: ignore[no
     from omkijken.demo.world import build_demo
 
     if not Organisation.objects.filter(name=CORPORATION).exists():
-        from omkijken.letting.demo import build_letting_demo
-        from omkijken.letting.demo_intake import build_intake_demo
+        from omkijken.letting.demo import build_intake_demo, build_letting_demo
 
         build_demo(size="small")
         build_intake_demo(seed=2026)

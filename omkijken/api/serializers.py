@@ -17,17 +17,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from omkijken.api.base import MAX_ID, StrictSerializer
-from omkijken.letting.models import (
-    Advert,
-    Channel,
-    DeclineReason,
-    IncomeClass,
-    KeyHandover,
-    Nomination,
-    Offer,
-    Round,
-    WithdrawReason,
-)
+from omkijken.letting.channels import Channel
+from omkijken.letting.models import Advert, KeyHandover, Nomination, Offer, Round
+from omkijken.letting.nominations.models import IncomeClass
+from omkijken.letting.offers.models import DeclineReason, WithdrawReason
 from omkijken.residents.models import TargetGroup
 
 EARLIEST = dt.date(2000, 1, 1)

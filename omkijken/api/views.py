@@ -30,13 +30,14 @@ from omkijken.api import serializers as s
 from omkijken.api.base import ApiView, ApiViewSet, api_language, validate_params
 from omkijken.api.exceptions import Conflict, error_body
 from omkijken.api.permissions import HasRole
+from omkijken.letting.adverts import selectors as advert_selectors
+from omkijken.letting.adverts import services as advert_services
 from omkijken.letting.models import Advert, Allocation, Nomination, Offer, Round
-from omkijken.letting.selectors import adverts as advert_selectors
-from omkijken.letting.selectors import nominations as nomination_selectors
-from omkijken.letting.selectors import rounds as round_selectors
-from omkijken.letting.services import adverts as advert_services
-from omkijken.letting.services import nominations as nomination_services
-from omkijken.letting.services import offers as offer_services
+from omkijken.letting.nominations import selectors as nomination_selectors
+from omkijken.letting.nominations import services as nomination_services
+from omkijken.letting.offers import selectors as offer_selectors
+from omkijken.letting.offers import services as offer_services
+from omkijken.letting.rounds import selectors as round_selectors
 from omkijken.residents.selectors import households_for
 
 T = TypeVar("T")
@@ -346,7 +347,7 @@ class OfferViewSet(ApiViewSet):
     def _offers(self) -> Any:
         user = self.actor
         if can(user, "view_letting"):
-            return round_selectors.offers_for(user)
+            return offer_selectors.offers_for(user)
         household = advert_selectors.applicant_household(user)
         if household is None:
             return Offer.objects.none()
@@ -496,7 +497,7 @@ class OfferViewSet(ApiViewSet):
 def _log_direct_reads(actor: Any, allocations: list[Allocation], *, view: str) -> None:
     """A DIRECT allocation says the household was nominated: special category, logged like the
     round page logs the nominees it shows."""
-    round_selectors._log_nominee_reads(  # noqa: SLF001 - the web pages' own logging rule
+    round_selectors.log_nominee_reads(  # noqa: SLF001 - the web pages' own logging rule
         actor, [a.household for a in allocations if a.channel == "DIRECT"], view=view
     )
 

@@ -33,6 +33,7 @@ from omkijken.accounts.demo import demo_organisation_names, plan_accounts, write
 from omkijken.accounts.models import AccessEvent, Membership, Organisation, User
 from omkijken.demo.personas import CORPORATION, EXTRA_STAFF, PERSONAS
 from omkijken.demo.plan import DEFAULT_SEED, DemoPlan
+from omkijken.exchange.models import ImportBatch
 from omkijken.portfolio.demo import plan_portfolio, write_portfolio
 from omkijken.portfolio.demo_data import DEMO_NEIGHBOURHOOD_CODES
 from omkijken.portfolio.models import Complex, Neighbourhood, Unit
@@ -73,7 +74,7 @@ LAYERS: tuple[Layer, ...] = (
     # The neighbour network: profiles, buddies, help, activities, fund.
     Layer("community", "omkijken.community.demo.build_community_demo"),
     # The intake side of letting: questionnaire, applicant persona, applications, nominations.
-    Layer("letting intake", "omkijken.letting.demo_intake.build_intake_demo"),
+    Layer("letting intake", "omkijken.letting.demo.build_intake_demo"),
     # Letting: adverts, home seekers and rounds.
     Layer("letting", "omkijken.letting.demo.build_letting_demo"),
 )
@@ -167,6 +168,8 @@ def delete_demo() -> dict[str, int]:
         delete_letting_demo()
         orgs = list(Organisation.objects.filter(name__in=demo_organisation_names()))
         corporations = [o for o in orgs if o.kind == Organisation.Kind.CORPORATION]
+        # Receipts of imports into the demo corporations (the exchange app's).
+        tally(ImportBatch.objects.filter(corporation__in=corporations).delete())
         # The neighbour network hangs on the demo complexes. Its rows go before the households:
         # deleting a helper's household would first null the helper of a claimed help request,
         # which its check constraint forbids.

@@ -1,6 +1,18 @@
-"""Letting pages under /verhuur/. Each area keeps its own views module and url patterns.
+"""Letting pages under /verhuur/. Each sub-context keeps its own views and url patterns.
 (The import and export pages under /verhuur/uitwisseling/ are the exchange app's.)"""
 
-from omkijken.letting.views import intake, letters, rounds
+from omkijken.letting.adverts import urls as adverts
+from omkijken.letting.intake import urls as intake
+from omkijken.letting.letters import urls as letters
+from omkijken.letting.nominations import urls as nominations
+from omkijken.letting.offers import urls as offers
+from omkijken.letting.rounds import urls as rounds
 
-urlpatterns = intake.urlpatterns + rounds.urlpatterns + letters.urlpatterns
+urlpatterns = (
+    adverts.urlpatterns
+    + intake.urlpatterns
+    + nominations.urlpatterns
+    + rounds.urlpatterns
+    + offers.urlpatterns
+    + letters.urlpatterns
+)

@@ -220,7 +220,7 @@ def test_a_refused_nomination_read_logs_nothing(api, world) -> None:  # type: ig
 def _nomination_body(world, **changes):  # type: ignore[no-untyped-def]
     from omkijken.accounts.models import Organisation
     from omkijken.demo.personas import CARE_PARTNER
-    from omkijken.letting.services.nominations import acceptable_complexes
+    from omkijken.letting.nominations.services import acceptable_complexes
 
     household = world.own_nomination.household
     partner = Organisation.objects.get(name=CARE_PARTNER)

@@ -98,7 +98,7 @@ def a_client_to_nominate() -> tuple[int, int]:
     adverts (pk, pk)."""
     from omkijken.accounts.models import User
     from omkijken.letting.models import Nomination
-    from omkijken.letting.services.nominations import acceptable_complexes
+    from omkijken.letting.nominations.services import acceptable_complexes
     from omkijken.residents.models import TargetGroupStatus
     from omkijken.residents.selectors import households_for, open_status_filter
 
@@ -287,7 +287,7 @@ def test_from_nomination_and_motivation_through_a_round_and_an_offer_to_the_leas
     assert rnd.status == Round.Status.PROPOSED
     assert f"/verhuur/rondes/{rnd.pk}/" in officer.url
     # the proposal, with its explanations and the effect on the mix and on the quota
-    from omkijken.letting.selectors.rounds import pk_of
+    from omkijken.letting.rounds.builder import pk_of
     from omkijken.portfolio.models import Unit
     from omkijken.residents.models import Household
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from omkijken.accounts.models import Organisation, User
 from omkijken.demo.personas import CARE_PARTNER, CORPORATION
-from omkijken.letting.models import Advert, Allocation, Channel, Offer, Registration, Round
+from omkijken.letting.channels import Channel
+from omkijken.letting.models import Advert, Allocation, Offer, Registration, Round
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.residents.models import Household, Lease, Person, TargetGroupStatus
 

@@ -46,7 +46,8 @@ from omkijken.exchange.vera.codes import (
     ref,
     unit_key,
 )
-from omkijken.letting.models import Allocation, Channel, Nomination, Offer, Registration
+from omkijken.letting.channels import Channel
+from omkijken.letting.models import Allocation, Nomination, Offer, Registration
 from omkijken.portfolio.models import Unit
 from omkijken.residents.models import Household, Person, TargetGroupStatus
 from omkijken.residents.selectors import open_status_filter

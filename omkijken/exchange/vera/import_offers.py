@@ -25,7 +25,8 @@ from omkijken.exchange.vera.codes import (
     X_VIEWING,
 )
 from omkijken.exchange.vera.reading import Item, advert_from, find_household, find_unit, save_row
-from omkijken.letting.models import Allocation, Channel, Offer, OfferEvent, Round
+from omkijken.letting.channels import Channel
+from omkijken.letting.models import Allocation, Offer, OfferEvent, Round
 from omkijken.residents.models import Lease
 
 

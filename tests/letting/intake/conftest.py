@@ -9,9 +9,8 @@ import pytest
 from django.utils import timezone
 
 from omkijken.accounts.models import Membership, Organisation, Role, User
+from omkijken.letting.adverts import services
 from omkijken.letting.models import Advert, Registration
-from omkijken.letting.services import adverts as services
-from omkijken.portfolio.models import Complex
 from omkijken.residents.models import Household, Lease, Person, TargetGroupStatus
 from omkijken.residents.selectors import valid_on
 
@@ -105,7 +104,3 @@ def make_applicant():  # type: ignore[no-untyped-def]
         return login
 
     return make
-
-
-def complex_named(name: str) -> Complex:
-    return Complex.objects.get(name=name)

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from omkijken.letting.adverts import services
 from omkijken.letting.models import Advert
-from omkijken.letting.services import adverts as services
 from tests.letting.intake.conftest import regular_lease
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from omkijken.letting.services.adverts import propose_channels
+from omkijken.letting.adverts.services import propose_channels
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.portfolio.selectors import occupancy_by_complex
 from omkijken.projects.models import Project

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from omkijken.letting.intake import health_terms_in
+from omkijken.letting.intake.health import health_terms_in
+from omkijken.letting.intake.services import questionnaire_create
 from omkijken.letting.models import Questionnaire
-from omkijken.letting.services.intake import questionnaire_create
 
 RUBRIC = [{"key": "contact", "label": "Maakt contact", "max": 5}]
 

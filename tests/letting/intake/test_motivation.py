@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from omkijken.letting.intake import services
 from omkijken.letting.models import MotivationApplication, Questionnaire
-from omkijken.letting.services import intake as services
 from omkijken.portfolio.models import Complex
 from omkijken.residents.models import Person
 

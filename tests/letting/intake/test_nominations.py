@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from omkijken.accounts.models import AccessEvent, Organisation
-from omkijken.letting.forms_intake import NominationForm
 from omkijken.letting.models import Nomination
-from omkijken.letting.services.nominations import acceptable_complexes, nomination_create, nomination_withdraw
+from omkijken.letting.nominations.forms import NominationForm
+from omkijken.letting.nominations.services import acceptable_complexes, nomination_create, nomination_withdraw
 from omkijken.residents.models import TargetGroupStatus
 from omkijken.residents.selectors import households_for
 

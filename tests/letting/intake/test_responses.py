@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from omkijken.letting.adverts import services
 from omkijken.letting.models import Advert, Response
-from omkijken.letting.services import adverts as services
 from omkijken.residents.models import Person
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from omkijken.letting.letters.services import letter_pdf
 from omkijken.letting.models import Letter
-from omkijken.letting.services.letters import letter_pdf
 
 _TJ = re.compile(rb"\((.*?)(?<!\\)\) Tj")
 

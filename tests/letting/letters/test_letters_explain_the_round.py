@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
+from omkijken.letting.letters.services import letters_for_round
 from omkijken.letting.models import Letter
-from omkijken.letting.services.letters import letters_for_round
 from tests.letting.letters.helpers import letter_texts
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_an_allocated_household_is_told_which_home_it_got(letter_round) -> None:
 
 
 def test_composing_again_keeps_sent_letters_and_renews_the_others(letter_round) -> None:  # type: ignore[no-untyped-def]
-    from omkijken.letting.services.letters import letter_send
+    from omkijken.letting.letters.services import letter_send
 
     # given composed letters of which one was sent
     first = letters_by_key(letter_round)

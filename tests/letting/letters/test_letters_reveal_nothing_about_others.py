@@ -13,8 +13,8 @@ import pytest
 from django.utils import translation
 
 from omkijken.accounts.models import Organisation
+from omkijken.letting.letters.services import letters_for_round
 from omkijken.letting.models import Letter
-from omkijken.letting.services.letters import letters_for_round
 from omkijken.residents.models import TargetGroup
 from tests.letting.letters.helpers import letter_texts
 

@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from omkijken.accounts.models import User
+from omkijken.letting.letters.services import letter_pdf, letter_send, letters_for_round, letters_send_all
 from omkijken.letting.models import Letter, Round
-from omkijken.letting.services.letters import letter_pdf, letter_send, letters_for_round, letters_send_all
 from tests.letting.letters.helpers import flat, pdf_text
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 
 from omkijken.engine.allocation import load_round
 from omkijken.letting.models import Advert
-from omkijken.letting.selectors.rounds import build_round, nominee_income
+from omkijken.letting.rounds.builder import build_round, nominee_income
 
 from .conftest import TODAY
 

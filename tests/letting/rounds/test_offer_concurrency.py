@@ -17,7 +17,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from omkijken.letting.models import Advert, Offer, Response
-from omkijken.letting.services import offers
+from omkijken.letting.offers import services as offers
 from omkijken.residents.models import Household, Lease
 
 pytestmark = [pytest.mark.postgres]

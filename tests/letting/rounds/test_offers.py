@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from omkijken.letting.models import KeyHandover, Nomination, Offer, OfferEvent
-from omkijken.letting.services import offers
-from omkijken.letting.services.rounds import round_accept, round_run
+from omkijken.letting.offers import services as offers
+from omkijken.letting.rounds.services import round_accept, round_run
 from omkijken.residents.models import Lease, TargetGroupStatus
 
 from .conftest import TODAY

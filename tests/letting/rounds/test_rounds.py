@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
 
-from omkijken.accounts.models import User
+from omkijken.accounts.models import Membership, Organisation, Role, User
+from omkijken.demo.personas import OTHER_CORPORATION
 from omkijken.engine.allocation import verify
 from omkijken.letting.models import Advert, Allocation, Round
-from omkijken.letting.services.rounds import round_accept, round_change, round_run
+from omkijken.letting.rounds.services import round_accept, round_change, round_run
 
 from .conftest import TODAY
 
@@ -133,12 +135,23 @@ def test_the_round_pages_show_the_proposal_and_its_effect_on_the_mix(world, offi
     assert "Proefhof" in detail.content.decode()
     assert client.get(reverse("letting_round_change", args=[rnd.pk])).status_code == 200
     assert client.get(reverse("letting_round_list")).status_code == 200
-    # another corporation's staff do not see it
-    assert login("projectleider").get(reverse("letting_round_detail", args=[rnd.pk])).status_code == 200
+    # another corporation's letting officer does not find it
+    other = User.objects.create_user(username="verhuur-oost")
+    Membership.objects.create(
+        user=other, organisation=Organisation.objects.get(name=OTHER_CORPORATION), role=Role.LETTING_OFFICER
+    )
+    outsider = Client()
+    outsider.force_login(other)
+    assert outsider.get(reverse("letting_round_detail", args=[rnd.pk])).status_code == 404
     response = client.post(reverse("letting_round_accept", args=[rnd.pk]))
     assert response.status_code == 302
     rnd.refresh_from_db()
     assert rnd.status == Round.Status.ACCEPTED
+
+
+def test_the_project_leader_of_the_same_corporation_sees_the_round(world, officer, login) -> None:  # type: ignore[no-untyped-def]
+    rnd = round_run(actor=officer, adverts=list(world.adverts.values()), name="Ronde proef", on=TODAY)
+    assert login("projectleider").get(reverse("letting_round_detail", args=[rnd.pk])).status_code == 200
 
 
 def test_the_new_round_form_runs_a_round_over_the_selected_vacancies(world, login) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,452 @@
+"""Explanation letters: why a household did or did not get a home in an allocation round.
+
+Two steps, kept apart so each can be tested on its own:
+
+1. :func:`round_outcomes` reads a round's snapshot (the JSON sent to the engine) and the engine's
+   result, and works out per household and per home it responded to a *letter code* with the
+   parameters the letter may show. It starts from the engine's explanations (``explanations[]``:
+   every responder that ranked above the winner) and completes them with the engine's own rule
+   functions for the households the engine does not explain (those that ranked below the winner,
+   and responders to homes that stayed empty), so that there is one definition of each rule.
+2. :func:`compose_letter` turns one household's outcome into a letter (subject, HTML, plain text)
+   in the household's language.
+
+Privacy (Wet goed verhuurderschap asks for a motivated decision; the AVG forbids telling anyone
+about another person's vulnerability): the parameters hold only the recipient's own data (its
+income, household size, registration date, its own place in the order) and the published facts
+of the home (address, rent, size range, features). Another household is only ever "a household
+with more priority". The letter never names the channel a home went to (that a home went to
+direct mediation says its new tenant is vulnerable), and the rule-4 reasons (mix, section, care
+partner capacity) are phrased as "the agreed composition of the complex", without mentioning
+support or a care partner, so that even a staff member reading a nominee's letter learns nothing
+of a special category.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from omkijken.engine.allocation import load_round
+from omkijken.engine.allocation.core import caps_after, eligibility, rankings
+from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, competes
+from omkijken.engine.rules import Exception_
+from omkijken.engine.texts import euro
+
+# Letter codes: the engine's explanation codes plus the cases the engine does not explain.
+RANKED_LOWER = "RANKED_LOWER"  # competed in the channel the home went to, ranked below the winner
+NOT_APPROVED = "NOT_APPROVED"  # good-neighbour home, motivation not approved for the complex
+NOT_FILLED = "NOT_FILLED"  # the home stayed empty although nothing we know of stood in the way
+
+ELIGIBILITY_CODES = frozenset({"SIZE", "NEEDS", "PASSEND", "DAEB", NOT_APPROVED})
+COMPOSITION_CODES = frozenset({"MIX", "SECTION", "PARTNER"})
+
+_ID_NUMBER = re.compile(r"(\d+)$")
+
+
+def pk_from_id(round_id: str) -> int | None:
+    """The database key in a round id such as ``"u12"`` or ``"h7"`` (the trailing digits)."""
+    match = _ID_NUMBER.search(str(round_id))
+    return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class UnitOutcome:
+    """Why a household did not get one home it responded to."""
+
+    unit: str  # the round's unit id
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HouseholdOutcome:
+    candidate: str  # the round's candidate id
+    allocated: str | None  # unit id it got, if any
+    not_allocated: tuple[UnitOutcome, ...]  # homes it wanted more than the one it got (or all)
+
+    @property
+    def kind(self) -> str:
+        """The ``Letter.Kind`` value for this outcome."""
+        if self.allocated is not None:
+            return "allocated"
+        if self.not_allocated and all(o.code in ELIGIBILITY_CODES for o in self.not_allocated):
+            return "ineligible"
+        return "passed_over"
+
+
+def round_outcomes(snapshot: Mapping[str, Any], result: Mapping[str, Any]) -> dict[str, HouseholdOutcome]:
+    """Per candidate id that responded to at least one home: what happened and why.
+
+    ``result`` may be a changed result (the officer's change, re-verified): the explanations are
+    taken from it where it has them and recomputed with the engine's rule functions otherwise.
+    """
+    rnd = load_round(snapshot)
+    rk = rankings(rnd)
+    holder = [-1] * len(rnd.units)
+    channel: dict[int, str] = {}
+    for a in result.get("assignments", []):
+        ui, ci = rnd.unit_index.get(a["unit"]), rnd.candidate_index.get(a["candidate"])
+        if ui is None or ci is None:
+            continue
+        holder[ui] = ci
+        channel[ui] = a.get("channel") or rnd.units[ui].channels[0]
+    held = {ci: ui for ui, ci in enumerate(holder) if ci >= 0}
+    caps = caps_after(rnd, holder)
+    explained: dict[tuple[str, str], str] = {}
+    for e in result.get("explanations", []):
+        for p in e.get("passed_over", []):
+            explained[(e["unit"], p["candidate"])] = p["code"]
+
+    out: dict[str, HouseholdOutcome] = {}
+    for c in rnd.candidates:
+        if not c.responses:
+            continue
+        got = held.get(c.index, -1)
+        got_pref = rnd.pref(c.index, got) if got >= 0 else len(c.responses)
+        items: list[UnitOutcome] = []
+        for pos, ui in enumerate(c.responses):
+            if ui == got or pos > got_pref:
+                continue  # its own home, or homes it wanted less than the one it got
+            u = rnd.units[ui]
+            code, params = _classify(
+                rnd, rk, caps, c, ui, holder[ui], channel.get(ui), got, explained.get((u.id, c.id))
+            )
+            items.append(UnitOutcome(u.id, code, params))
+        out[c.id] = HouseholdOutcome(c.id, rnd.units[got].id if got >= 0 else None, tuple(items))
+    return out
+
+
+def _classify(rnd, rk, caps, c, ui: int, h: int, ch: str | None, got: int, engine_code: str | None):  # type: ignore[no-untyped-def]
+    """(letter code, own-data parameters) for candidate ``c`` and unit index ``ui``."""
+    u = rnd.units[ui]
+    el = eligibility(rnd, c, u)
+    own = {"income": c.income, "size": c.size}
+    if el.code == "SIZE":
+        return "SIZE", {"min": u.size_min, "max": u.size_max, "size": c.size}
+    if el.code == "NEEDS":
+        return "NEEDS", {"missing": sorted(c.needs - u.features)}
+    if not any(competes(c, u, o) for o in u.channels):
+        if c.target_group is None and GOOD_NEIGHBOUR in u.channels:
+            return NOT_APPROVED, {}
+        return "CHANNEL", {}
+    if el.exception is Exception_.PASSEND:
+        lim = c.limits
+        return "PASSEND", {**own, "passend_limit": lim.passend_limit, "limit": lim.aftopping, "rent": u.rent}
+    if el.exception is Exception_.DAEB:
+        return "DAEB", {**own, "limit": c.limits.daeb_limit}
+    if got >= 0 and rnd.pref(c.index, got) < rnd.pref(c.index, ui):
+        return "PREFERRED_OTHER", {}
+    if engine_code in ("ASSIGNED_EARLIER", "UNJUSTIFIED", "PREFERRED_OTHER"):
+        return engine_code, {}
+    if engine_code in COMPOSITION_CODES:
+        return engine_code, {}
+    if h < 0:  # the home stayed empty
+        blocked = caps.blocked(c, u)
+        return (blocked, {}) if blocked else (NOT_FILLED, {})
+    if ch is None or not competes(c, u, ch):
+        return (engine_code, {}) if engine_code in COMPOSITION_CODES else ("CHANNEL", {})
+    if rk.rank(ch, c.index) < rk.rank(ch, h):
+        # ranked above the winner but not explained: a change by the officer or a rule-4 block
+        blocked = caps.blocked(c, u)
+        return (blocked, {}) if blocked else ("UNJUSTIFIED", {})
+    competitors = sorted(
+        (ci for ci, _pos in rnd.responders[ui] if competes(rnd.candidates[ci], u, ch)),
+        key=lambda ci: rk.rank(ch, ci),
+    )
+    return RANKED_LOWER, {
+        "channel": ch,
+        "position": competitors.index(c.index) + 1,
+        "total": len(competitors),
+        "registration_date": c.registration_date,
+        "urgent": c.urgent,
+    }
+
+
+# --- Composition ---------------------------------------------------------------------------------
+
+
+def money(value: float) -> str:
+    """Money in the active language: 1.234,50 in Dutch, 1,234.50 in English."""
+    if translation.get_language() == "en":
+        return f"{value:,.2f}"
+    return euro(value)
+
+
+def _date(value: dt.date | None) -> str:
+    return date_format(value, "DATE_FORMAT") if value else "–"
+
+
+def feature_label(code: str) -> str:
+    labels = {
+        "LIFT": _("a lift"),
+        "GROUND_FLOOR": _("a ground-floor entrance"),
+        "WHEELCHAIR": _("wheelchair access"),
+    }
+    return labels.get(code, code.replace("_", " ").lower())
+
+
+def reason_paragraphs(o: UnitOutcome) -> list[str]:
+    """The explanation for one home, in the active language, from the recipient's own data only."""
+    p = o.params
+    code = o.code
+    if code == "PREFERRED_OTHER":
+        return [_("You were allocated another home that you had put higher on your list.")]
+    if code == "SIZE":
+        return [
+            ngettext(
+                "This home is meant for a household of %(min)s to %(max)s persons. Your household has "
+                "%(size)s person.",
+                "This home is meant for a household of %(min)s to %(max)s persons. Your household has "
+                "%(size)s persons.",
+                p["size"],
+            )
+            % {"min": p["min"], "max": p["max"], "size": p["size"]}
+        ]
+    if code == "NEEDS":
+        return [
+            _("This home does not have everything you need: %(missing)s is missing.")
+            % {"missing": ", ".join(feature_label(m) for m in p["missing"])}
+        ]
+    if code == "PASSEND":
+        return [
+            ngettext(
+                "Your household income as known to us is € %(income)s a year for a household of %(size)s "
+                "person. That is at or below the passend-toewijzen income limit of € %(passend_limit)s. "
+                "Under the rules for passend toewijzen we may then offer you a home with a net rent "
+                "(kale huur) of at most € %(limit)s a month. The rent of this home is € %(rent)s a month.",
+                "Your household income as known to us is € %(income)s a year for a household of %(size)s "
+                "persons. That is at or below the passend-toewijzen income limit of € %(passend_limit)s. "
+                "Under the rules for passend toewijzen we may then offer you a home with a net rent "
+                "(kale huur) of at most € %(limit)s a month. The rent of this home is € %(rent)s a month.",
+                p["size"],
+            )
+            % {
+                "income": money(p["income"]),
+                "size": p["size"],
+                "passend_limit": money(p["passend_limit"]),
+                "limit": money(p["limit"]),
+                "rent": money(p["rent"]),
+            },
+            _("The small room for exceptions to this rule had already been used in this round."),
+        ]
+    if code == "DAEB":
+        return [
+            ngettext(
+                "Your household income as known to us is € %(income)s a year for a household of %(size)s "
+                "person. That is above the income limit of € %(limit)s for a social rented home, and "
+                "the room for exceptions had already been used in this round.",
+                "Your household income as known to us is € %(income)s a year for a household of %(size)s "
+                "persons. That is above the income limit of € %(limit)s for a social rented home, and "
+                "the room for exceptions had already been used in this round.",
+                p["size"],
+            )
+            % {"income": money(p["income"]), "size": p["size"], "limit": money(p["limit"])}
+        ]
+    if code == NOT_APPROVED:
+        return [
+            _(
+                "This home was let to good neighbours: home seekers whose motivation to live in this "
+                "complex as a good neighbour has been approved. Your motivation for this complex has "
+                "not (yet) been approved."
+            )
+        ]
+    if code == "CHANNEL":
+        return [
+            _(
+                "This home was let through another letting channel than the one in which you compete. "
+                "The advert states the channels in which a home may be let."
+            )
+        ]
+    if code in ("MIX", "PARTNER"):
+        return [
+            _(
+                "The agreements about the composition of the residents of this complex do not allow us "
+                "to let this home to you now."
+            )
+        ]
+    if code == "SECTION":
+        return [
+            _(
+                "The agreements about the composition of the residents of this part of the building do "
+                "not allow us to let this home to you now."
+            )
+        ]
+    if code == RANKED_LOWER:
+        out = [_("This home was allocated to a household with more priority in the published order.")]
+        if p["channel"] == DIRECT:
+            return out
+        if p["channel"] == GOOD_NEIGHBOUR:
+            out.append(
+                _(
+                    "Among approved good neighbours the earliest registration date goes first. Your "
+                    "registration date is %(date)s."
+                )
+                % {"date": _date(p["registration_date"])}
+            )
+        else:
+            out.append(
+                _(
+                    "Households with a valid urgency go first, then the earliest registration date. Your "
+                    "registration date is %(date)s."
+                )
+                % {"date": _date(p["registration_date"])}
+            )
+            if p["urgent"]:
+                out.append(
+                    _(
+                        "You had a valid urgency; a household with an urgency and an earlier registration date went first."
+                    )
+                )
+        out.append(
+            _("In this order you were number %(position)s of the %(total)s households that responded.")
+            % {"position": p["position"], "total": p["total"]}
+        )
+        return out
+    if code == "ASSIGNED_EARLIER":
+        return [
+            _(
+                "You had already been allocated another home that was handled earlier, although you had "
+                "put this home higher on your list. Please contact us if you want us to look at this again."
+            )
+        ]
+    # UNJUSTIFIED, NOT_FILLED and anything new: the decision needs a person's look.
+    return [
+        _(
+            "We cannot explain the outcome for this home from the rules alone. Please contact us: we "
+            "will look at your response again."
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class UnitFacts:
+    """The published facts of a home that a letter may show."""
+
+    address: str
+    city: str
+    rent: float | None = None
+
+
+@dataclass(frozen=True)
+class Composed:
+    kind: str
+    subject: str
+    body_html: str
+    body_text: str
+
+
+def compose_letter(
+    *,
+    outcome: HouseholdOutcome,
+    household_name: str,
+    household_reference: str,
+    corporation_name: str,
+    corporation_contact: str,
+    round_date: dt.date,
+    units: Mapping[str, UnitFacts],
+    language: str,
+) -> Composed:
+    """One household's letter, in ``language``. Everything it shows is passed in explicitly, so that
+    nothing about another household can reach it."""
+
+    def heading(unit_id: str) -> str:
+        facts = units.get(unit_id)
+        return f"{facts.address}, {facts.city}" if facts else _("A home you responded to")
+
+    with translation.override(language):
+        sections = [
+            {
+                "heading": heading(o.unit),
+                "rule": "-" * len(heading(o.unit)),
+                "paragraphs": reason_paragraphs(o),
+            }
+            for o in outcome.not_allocated
+        ]
+        salutation = _("Dear %(name)s,") % {"name": household_name}
+        if outcome.allocated is not None:
+            subject = _("Your response: a home has been allocated to you")
+            intro = [
+                _(
+                    "You responded to homes that we let in our allocation round of %(date)s. We are glad "
+                    "to tell you that the home at %(address)s has been allocated to you."
+                )
+                % {"date": _date(round_date), "address": heading(outcome.allocated)},
+                _(
+                    "You will receive an offer from us. It tells you when you can view the home and how "
+                    "to accept it."
+                ),
+            ]
+            if sections:
+                intro.append(
+                    _("Below you can read why you did not get the homes you had put higher on your list.")
+                )
+        else:
+            subject = _("Your response to our homes: the outcome")
+            n = len(outcome.not_allocated)
+            intro = [
+                ngettext(
+                    "You responded to %(count)s home that we let in our allocation round of %(date)s. We "
+                    "are sorry: it has not been allocated to you.",
+                    "You responded to %(count)s homes that we let in our allocation round of %(date)s. We "
+                    "are sorry: none of them has been allocated to you.",
+                    n,
+                )
+                % {"count": n, "date": _date(round_date)},
+                _(
+                    "Below you can read for each home why. We only use your own details and the published rules."
+                ),
+            ]
+        how = _(
+            "We let homes by the selection criteria published in the advert: first the rules for who "
+            "may rent a home (household size, needs, income and rent), then the order of priority of "
+            "the letting channel."
+        )
+        todo = [
+            _(
+                "Do you disagree with this decision, or do you think a detail we used is wrong? Contact "
+                "us within six weeks of the date of this letter and state your reference %(reference)s. "
+                "We will then look at the decision again and tell you the outcome in writing."
+            )
+            % {"reference": household_reference},
+            _(
+                "Are you still not satisfied after that? Then you can submit a complaint through our "
+                "complaints procedure."
+            ),
+        ]
+        if corporation_contact:
+            todo.append(_("You can reach us at %(contact)s.") % {"contact": corporation_contact})
+        context = {
+            "subject": subject,
+            "salutation": salutation,
+            "intro": intro,
+            "sections": sections,
+            "how": how,
+            "todo_heading": _("What you can do"),
+            "todo_rule": "-" * len(_("What you can do")),
+            "todo": todo,
+            "closing": _("Kind regards,"),
+            "signature": corporation_name,
+        }
+        body_html = render_to_string("letting/letters/body.html", context)
+        body_text = render_to_string("letting/letters/body.txt", context)
+    return Composed(outcome.kind, subject, body_html, _tidy(body_text))
+
+
+def _tidy(text: str) -> str:
+    """Plain text with single blank lines between paragraphs."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,83 @@
+"""Forms of offers: make an offer, plan a viewing, accept, decline, withdraw."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from omkijken.accounts.models import Organisation
+from omkijken.letting.offers.models import DeclineReason, WithdrawReason
+from omkijken.letting.widgets import DateInput, DateTimeInput
+from omkijken.residents.models import LeaseType
+
+
+def _default_respond_by() -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=7)
+
+
+class OfferMakeForm(forms.Form):
+    respond_by = forms.DateField(label=_("Respond by"), widget=DateInput())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["respond_by"].initial = _default_respond_by()
+
+
+class ManualOfferForm(OfferMakeForm):
+    household = forms.TypedChoiceField(label=_("Household"), coerce=int)
+
+    def __init__(self, *args: Any, households: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["household"].choices = [(h.pk, f"{h.name} ({h.reference})") for h in households]
+        self.order_fields(["household", "respond_by"])
+
+
+class ViewingForm(forms.Form):
+    at = forms.DateTimeField(label=_("Viewing at"), widget=DateTimeInput())
+
+
+class AcceptForm(forms.Form):
+    start_date = forms.DateField(label=_("Lease starts on"), widget=DateInput())
+    key_handover_at = forms.DateTimeField(label=_("Key handover at"), widget=DateTimeInput())
+    lease_type = forms.ChoiceField(
+        label=_("Lease type"),
+        required=False,
+        choices=[
+            ("", _("Default (omklap for a care partner's nominee, otherwise regular)")),
+            (LeaseType.REGULAR, LeaseType.REGULAR.label),
+            (LeaseType.OMKLAP, LeaseType.OMKLAP.label),
+            (LeaseType.DRIEHOEK, LeaseType.DRIEHOEK.label),
+        ],
+    )
+    care_partner = forms.ModelChoiceField(
+        label=_("Care partner (omklap or driehoek)"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.CARE_PARTNER),
+        required=False,
+    )
+    flip_date = forms.DateField(
+        label=_("Flip date (omklap)"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Empty: start date plus the support period of the nomination, or one year."),
+    )
+
+
+class DeclineForm(forms.Form):
+    reason_code = forms.ChoiceField(label=_("Reason (VERA)"), choices=DeclineReason.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Both reason fields sit on the offer page: own ids, so each label names its own select.
+        kwargs.setdefault("auto_id", "decline_%s")
+        super().__init__(*args, **kwargs)
+
+
+class WithdrawForm(forms.Form):
+    reason_code = forms.ChoiceField(label=_("Reason (VERA)"), choices=WithdrawReason.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "withdraw_%s")
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,425 @@
+"""The round builder: the allocation-round document built from the database.
+
+``build_round`` is the one place where the database meets the engine (``omkijken.engine``). It
+uses a constant number of queries, independent of the number of vacancies or households, so a
+round over hundreds of vacancies and thousands of households builds in a fraction of a second.
+
+Identifiers in the round document map back to primary keys: ``u<unit>``, ``h<household>``,
+``c<complex>``, ``s<section>``, ``p<organisation>``; see :func:`pk_of`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+
+from omkijken.accounts.models import Organisation
+from omkijken.engine.rules import MissingRule, resolve_rules
+from omkijken.letting.adverts.models import Advert, Registration, Response
+from omkijken.letting.channels import Channel
+from omkijken.letting.intake.models import MotivationApplication
+from omkijken.letting.nominations.models import IncomeClass, Nomination
+from omkijken.letting.offers.models import Offer
+from omkijken.portfolio.models import Complex, Section, Unit
+from omkijken.projects.models import CarePartnerAgreement, Project
+from omkijken.quotas.models import Quota
+from omkijken.residents.models import Lease, TargetGroupStatus
+from omkijken.residents.selectors import valid_on, vulnerable_exists
+
+ROUND_FORMAT = "omkijken.allocation-round/1"
+
+# Rule values the engine's built-in tables mark as unknown (it refuses to guess them) and that the
+# corporation's letting policy supplies to every round of that year. Data, keyed by rule year.
+# 2026 aftoppingsgrenzen: Rijksoverheid, 'Huurtoeslag 2026' (laag € 713,44, hoog € 764,68);
+# VERIFY against the Staatscourant before production use.
+ROUND_RULES: dict[int, dict[str, Any]] = {
+    2026: {"aftoppingsgrens": {"low": 713.44, "high": 764.68}},
+}
+
+# Adverts that may go into a round: published (still open for responses) or closed for responses.
+ROUND_ADVERT_STATUSES = (Advert.Status.PUBLISHED, Advert.Status.CLOSED)
+
+
+def pk_of(engine_id: str) -> int:
+    """The primary key behind an engine id such as ``u123`` or ``h456``."""
+    return int(engine_id[1:])
+
+
+def rules_for(year: int) -> dict[str, Any]:
+    return {
+        key: (dict(value) if isinstance(value, dict) else value)
+        for key, value in ROUND_RULES.get(year, {}).items()
+    }
+
+
+def nominee_income(*, income_class: str, size: int, senior: bool, year: int) -> float:
+    """A nominee's yearly income as the engine needs it, derived from the income class only.
+
+    PASSEND: exactly the passend-toewijzen limit for the size and pension age (the limits are
+    inclusive, 'tot en met', so this still qualifies); DAEB: one euro above that limit; ABOVE: one
+    euro above the DAEB limit."""
+    rules = resolve_rules(year, rules_for(year))
+    cls = "single" if size == 1 else "multi"
+    try:
+        passend = rules.get(f"passend_income_limit.{cls}{'_senior' if senior else ''}")
+    except MissingRule:
+        passend = rules.get(f"passend_income_limit.{cls}")
+    if income_class == IncomeClass.PASSEND:
+        return float(passend)
+    if income_class == IncomeClass.DAEB:
+        return float(passend) + 1
+    return float(rules.get(f"daeb_income_limit.{cls}")) + 1
+
+
+def _open_adverts(adverts: Iterable[Advert] | QuerySet[Advert]) -> list[Advert]:
+    if isinstance(adverts, QuerySet):
+        return list(adverts.only("pk", "unit_id", "channels", "corporation_id", "status"))
+    return list(adverts)
+
+
+def build_round(
+    *, corporation: Organisation, adverts: Iterable[Advert] | QuerySet[Advert], on: dt.date, name: str = ""
+) -> dict[str, Any]:
+    """The engine's round document (``omkijken.allocation-round/1``) for these adverts on a date.
+
+    * complexes of the adverts' units, with the households living there on ``on`` counted as
+      vulnerable (open target-group status) or regular; ``mix`` from the project holding the
+      complex; sections with their caps;
+    * units: net rent, features, household-size range, the advert's channels;
+    * candidates: households with an active registration that responded (not withdrawn), most
+      preferred response first; and the open nominations to the corporation, whose responses are
+      the round's DIRECT units in the nomination's order of complexes (all DIRECT units when the
+      nomination names none). A household with an open nomination competes only as a nominee;
+      a household with a live offer is left out (it is already being helped);
+    * care partners: capacity per complex from their agreements in force, current clients;
+    * quotas: the remaining yearly quota (required minus vulnerable households housed this year),
+      capped by the number of DIRECT units in the round.
+    """
+    year = on.year
+    adverts = [a for a in _open_adverts(adverts) if a.corporation_id == corporation.pk]
+    unit_channels = {a.unit_id: list(a.channels) for a in adverts}
+
+    # -- units (1 query) ----------------------------------------------------------------------
+    units = list(
+        Unit.objects.filter(pk__in=unit_channels)
+        .only(
+            "pk",
+            "complex_id",
+            "section_id",
+            "floor",
+            "rooms",
+            "net_rent",
+            "has_lift",
+            "wheelchair_accessible",
+            "min_household_size",
+            "max_household_size",
+        )
+        .order_by("complex_id", "pk")
+    )
+    complex_ids = sorted({u.complex_id for u in units})
+
+    # -- complexes, sections, mix (3 queries) -----------------------------------------------------
+    municipality = dict(
+        Complex.objects.filter(pk__in=complex_ids).values_list("pk", "neighbourhood__municipality_code")
+    )
+    sections = list(
+        Section.objects.filter(complex_id__in=complex_ids)
+        .values("pk", "complex_id", "max_vulnerable")
+        .order_by("pk")
+    )
+    mix: dict[int, dict[str, float]] = {}
+    for row in (
+        Project.objects.filter(complexes__in=complex_ids)
+        .values("complexes", "target_vulnerable_share", "tolerance")
+        .order_by("pk")
+    ):
+        mix.setdefault(
+            row["complexes"],
+            {
+                "target_vulnerable_share": float(row["target_vulnerable_share"]),
+                "tolerance": float(row["tolerance"]),
+            },
+        )
+
+    # -- who lives there now (1 query, grouped) --------------------------------------------------
+    open_status_partner = TargetGroupStatus.objects.filter(
+        valid_on(on), household_id=OuterRef("household_id")
+    ).values("care_partner_id")[:1]
+    occupied: dict[int, list[int]] = {c: [0, 0] for c in complex_ids}
+    section_occupied: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    current: dict[tuple[int, int], int] = defaultdict(int)
+    for row in (
+        Lease.objects.filter(valid_on(on), unit__complex_id__in=complex_ids)
+        .annotate(vulnerable=vulnerable_exists(on), status_partner=Subquery(open_status_partner))
+        .values("unit__complex_id", "unit__section_id", "vulnerable", "care_partner_id", "status_partner")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        index = 0 if row["vulnerable"] else 1
+        occupied[row["unit__complex_id"]][index] += row["n"]
+        if row["unit__section_id"]:
+            section_occupied[row["unit__section_id"]][index] += row["n"]
+        partner = row["care_partner_id"] or row["status_partner"]
+        if partner:
+            current[(partner, row["unit__complex_id"])] += row["n"]
+
+    complexes_doc = []
+    sections_by_complex: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for s in sections:
+        vul, reg = section_occupied.get(s["pk"], (0, 0))
+        sections_by_complex[s["complex_id"]].append(
+            {
+                "id": f"s{s['pk']}",
+                "occupied": {"vulnerable": vul, "regular": reg},
+                "max_vulnerable": s["max_vulnerable"],
+            }
+        )
+    for cid in complex_ids:
+        doc: dict[str, Any] = {
+            "id": f"c{cid}",
+            "occupied": {"vulnerable": occupied[cid][0], "regular": occupied[cid][1]},
+            "mix": mix.get(cid),
+            "sections": sections_by_complex.get(cid, []),
+        }
+        if municipality.get(cid):
+            doc["municipality"] = municipality[cid]
+        complexes_doc.append(doc)
+
+    units_doc = [
+        {
+            "id": f"u{u.pk}",
+            "complex": f"c{u.complex_id}",
+            "section": f"s{u.section_id}" if u.section_id else None,
+            "floor": u.floor,
+            "rooms": u.rooms,
+            "rent": float(u.net_rent),
+            "household_size": {"min": u.min_household_size, "max": u.max_household_size},
+            "features": u.features,
+            "channels": unit_channels[u.pk],
+        }
+        for u in units
+    ]
+    direct_units = [u for u in units if Channel.DIRECT in unit_channels[u.pk]]
+
+    # -- nominees (1 query) -------------------------------------------------------------------------
+    nominations = list(
+        Nomination.objects.filter(corporation=corporation, status__in=Nomination.OPEN_STATUSES)
+        .values(
+            "household_id",
+            "target_group",
+            "household_size",
+            "income_class",
+            "pension_age",
+            "needs",
+            "complexes",
+            "nominated_on",
+            "nominator_id",
+            "nominator__kind",
+        )
+        .order_by("nominated_on", "pk")
+    )
+    nominee_ids = {n["household_id"] for n in nominations}
+
+    # -- households with a live offer are already being helped (1 query) -------------------------
+    busy = set(
+        Offer.objects.filter(
+            corporation=corporation, status__in=(Offer.Status.OFFERED, Offer.Status.VIEWING)
+        ).values_list("household_id", flat=True)
+    )
+
+    # -- responders (2 queries) -------------------------------------------------------------------
+    responses: dict[int, list[int]] = defaultdict(list)
+    for household_id, unit_id in (
+        Response.objects.filter(
+            advert_id__in=[a.pk for a in adverts],
+            withdrawn=False,
+            household__registration__status=Registration.Status.ACTIVE,
+        )
+        .order_by("household_id", "preference", "pk")
+        .values_list("household_id", "advert__unit_id")
+    ):
+        if household_id in nominee_ids or household_id in busy:
+            continue
+        if unit_id not in responses[household_id]:
+            responses[household_id].append(unit_id)
+    registrations = {
+        r["household_id"]: r
+        for r in Registration.objects.filter(household_id__in=list(responses)).values(
+            "household_id",
+            "registration_date",
+            "household_size",
+            "yearly_income",
+            "pension_age",
+            "urgency_category",
+            "urgency_valid_until",
+            "needs",
+        )
+    }
+    # -- approved good neighbours (1 query) ------------------------------------------------------
+    good_neighbour: dict[int, list[str]] = defaultdict(list)
+    for household_id, complex_id in MotivationApplication.objects.filter(
+        household_id__in=list(responses),
+        complex_id__in=complex_ids,
+        status=MotivationApplication.Status.APPROVED,
+    ).values_list("household_id", "complex_id"):
+        good_neighbour[household_id].append(f"c{complex_id}")
+
+    candidates: list[dict[str, Any]] = []
+    for household_id in sorted(responses):
+        reg = registrations[household_id]
+        urgency = None
+        if reg["urgency_category"]:
+            urgency = {
+                "category": reg["urgency_category"],
+                "valid_until": reg["urgency_valid_until"].isoformat(),
+            }
+        candidates.append(
+            {
+                "id": f"h{household_id}",
+                "household": {
+                    "size": reg["household_size"],
+                    "income": float(reg["yearly_income"]),
+                    "senior": reg["pension_age"],
+                },
+                "registration_date": reg["registration_date"].isoformat(),
+                "urgency": urgency,
+                "needs": sorted(set(reg["needs"] or [])),
+                "target_group": None,
+                "good_neighbour": sorted(set(good_neighbour.get(household_id, []))),
+                "partner": None,
+                "nominated_on": None,
+                "responses": [f"u{unit_id}" for unit_id in responses[household_id]],
+            }
+        )
+
+    partners_used: set[int] = set()
+    by_complex: dict[int, list[int]] = defaultdict(list)
+    for u in direct_units:
+        by_complex[u.complex_id].append(u.pk)
+    for n in nominations:
+        if n["household_id"] in busy:
+            continue
+        wanted = [int(c) for c in (n["complexes"] or []) if str(c).isdigit()]
+        order = wanted if wanted else sorted(by_complex)
+        unit_ids = [pk for cid in order for pk in by_complex.get(cid, [])]
+        if not unit_ids:
+            continue
+        partner = n["nominator_id"] if n["nominator__kind"] == Organisation.Kind.CARE_PARTNER else None
+        if partner:
+            partners_used.add(partner)
+        candidates.append(
+            {
+                "id": f"h{n['household_id']}",
+                "household": {
+                    "size": n["household_size"],
+                    "income": nominee_income(
+                        income_class=n["income_class"],
+                        size=n["household_size"],
+                        senior=n["pension_age"],
+                        year=year,
+                    ),
+                    "senior": n["pension_age"],
+                },
+                "registration_date": None,
+                "urgency": None,
+                "needs": sorted(set(n["needs"] or [])),
+                "target_group": n["target_group"],
+                "good_neighbour": [],
+                "partner": f"p{partner}" if partner else None,
+                "nominated_on": n["nominated_on"].isoformat(),
+                "responses": [f"u{pk}" for pk in dict.fromkeys(unit_ids)],
+            }
+        )
+
+    # -- care partners (1 query) --------------------------------------------------------------------
+    capacity: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in (
+        CarePartnerAgreement.objects.filter(complex_id__in=complex_ids, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .values("care_partner_id", "complex_id", "capacity")
+    ):
+        key = f"c{row['complex_id']}"
+        capacity[row["care_partner_id"]][key] = capacity[row["care_partner_id"]].get(key, 0) + row["capacity"]
+    care_partners = []
+    for partner in sorted(set(capacity) | partners_used):
+        care_partners.append(
+            {
+                "id": f"p{partner}",
+                "capacity": capacity.get(partner, {}),
+                "current": {
+                    f"c{cid}": current[(partner, cid)] for cid in complex_ids if current.get((partner, cid))
+                },
+            }
+        )
+
+    # -- quotas (2 queries) ---------------------------------------------------------------------------
+    quotas = _round_quotas(corporation=corporation, year=year, direct_units=len(direct_units))
+
+    return {
+        "format": ROUND_FORMAT,
+        "id": name or f"{corporation.pk}-{on.isoformat()}",
+        "date": on.isoformat(),
+        "rules": rules_for(year),
+        "complexes": complexes_doc,
+        "units": units_doc,
+        "candidates": candidates,
+        "care_partners": care_partners,
+        "quotas": quotas,
+    }
+
+
+@dataclass(frozen=True)
+class QuotaYear:
+    target_group: str
+    required: int
+    realised: int
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.required - self.realised)
+
+
+def quota_year(*, corporation: Organisation, year: int) -> list[QuotaYear]:
+    """The corporation's municipal quota for a year and how much of it is realised: vulnerable
+    households (a target-group status in force when their lease started) whose lease with the
+    corporation started that year."""
+    required = list(
+        Quota.objects.filter(corporation=corporation, year=year)
+        .values_list("target_group", "required")
+        .order_by("target_group")
+    )
+    if not required:
+        return []
+    group = (
+        TargetGroupStatus.objects.filter(
+            household_id=OuterRef("household_id"), start_date__lte=OuterRef("start_date")
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("start_date")))
+        .values("target_group")[:1]
+    )
+    realised: dict[str, int] = defaultdict(int)
+    for target_group, n in (
+        Lease.objects.filter(unit__complex__corporation=corporation, start_date__year=year)
+        .annotate(group=Subquery(group))
+        .exclude(group=None)
+        .values("group")
+        .annotate(n=Count("pk"))
+        .values_list("group", "n")
+        .order_by()
+    ):
+        realised[target_group] += n
+        realised["*"] += n
+    return [QuotaYear(tg, req, realised.get(tg, 0)) for tg, req in required]
+
+
+def _round_quotas(*, corporation: Organisation, year: int, direct_units: int) -> list[dict[str, Any]]:
+    return [
+        {"target_group": q.target_group, "min": min(q.remaining, direct_units)}
+        for q in quota_year(corporation=corporation, year=year)
+        if min(q.remaining, direct_units) > 0
+    ]

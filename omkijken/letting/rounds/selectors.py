@@ -1,0 +1,308 @@
+"""Reads for the pages of allocation rounds: which rounds and vacancies an officer may see, and
+what a round's page shows (allocations, mix effect, quotas). Scoped to the actor's corporation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import translation
+
+from omkijken.accounts.models import AccessEvent, User
+from omkijken.accounts.policy import can
+from omkijken.letting.adverts.models import Advert
+from omkijken.letting.channels import Channel
+from omkijken.letting.offers.models import Offer
+from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, pk_of, quota_year
+from omkijken.letting.rounds.models import Allocation, Round
+from omkijken.portfolio.models import Complex, Unit
+from omkijken.residents.models import Household
+
+
+def rounds_for(actor: User) -> QuerySet[Round]:
+    if not can(actor, "view_letting"):
+        raise PermissionDenied
+    return Round.objects.filter(corporation=actor.organisation).select_related("created_by", "accepted_by")
+
+
+def round_detail(actor: User, pk: int) -> Round:
+    found = rounds_for(actor).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def advert_for(actor: User, pk: int) -> Advert:
+    if not can(actor, "view_letting"):
+        raise PermissionDenied
+    found = (
+        Advert.objects.filter(pk=pk, corporation=actor.organisation)
+        .select_related("unit", "unit__complex")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def round_complexes(actor: User) -> QuerySet[Complex]:
+    """The corporation's complexes, to narrow the vacancies of a new round to one."""
+    return Complex.objects.filter(corporation=actor.organisation).order_by("name")
+
+
+def round_candidates(actor: User, *, complex_id: int | None = None) -> QuerySet[Advert]:
+    """Vacancies an officer may put into a round: the corporation's published or closed adverts
+    whose unit has no live offer."""
+    if not can(actor, "run_rounds"):
+        raise PermissionDenied
+    adverts = (
+        Advert.objects.filter(corporation=actor.organisation, status__in=ROUND_ADVERT_STATUSES)
+        .exclude(unit__offers__status__in=Offer.LIVE_STATUSES, unit__offers__lease__isnull=True)
+        .select_related("unit", "unit__complex")
+        .annotate(responders=Count("responses", filter=Q(responses__withdrawn=False)))
+        .order_by("unit__complex__name", "unit__street", "unit__house_number", "pk")
+    )
+    if complex_id:
+        adverts = adverts.filter(unit__complex_id=complex_id)
+    return adverts
+
+
+def reason_in_language(item: dict[str, Any]) -> str:
+    if translation.get_language() and translation.get_language().startswith("en"):
+        return str(item.get("reason_en") or item.get("reason", ""))
+    return str(item.get("reason", ""))
+
+
+def log_nominee_reads(actor: User, households: Sequence[Household], *, view: str) -> None:
+    """Being a DIRECT candidate says a household was nominated: log each person-level read."""
+    if households:
+        AccessEvent.objects.bulk_create(
+            [
+                AccessEvent(
+                    actor=actor,
+                    actor_role=actor.role or "",
+                    household=h,
+                    corporation_id=h.corporation_id,
+                    record="nomination",
+                    view=view,
+                    purpose=AccessEvent.Purpose.LETTING,
+                )
+                for h in households
+            ]
+        )
+
+
+@dataclass
+class MixEffect:
+    complex_name: str
+    target: float
+    tolerance: float
+    homes: int
+    vulnerable_before: int
+    vulnerable_after: int
+
+    @property
+    def share_before(self) -> float:
+        return self.vulnerable_before / self.homes if self.homes else 0.0
+
+    @property
+    def share_after(self) -> float:
+        return self.vulnerable_after / self.homes if self.homes else 0.0
+
+    @property
+    def lower(self) -> float:
+        return max(0.0, self.target - self.tolerance)
+
+    @property
+    def upper(self) -> float:
+        return min(1.0, self.target + self.tolerance)
+
+    @property
+    def in_band(self) -> bool:
+        return self.lower - 1e-9 <= self.share_after <= self.upper + 1e-9
+
+
+@dataclass
+class PassedOver:
+    household: Household | None
+    reason: str
+    code: str
+
+
+@dataclass
+class UnitRow:
+    unit: Unit
+    advert_id: int | None
+    household: Household | None = None
+    channel: str = ""
+    passendheid: str = ""
+    justification: str | None = None
+    unassigned_reason: str = ""
+    passed_over: list[PassedOver] = field(default_factory=list)
+    responders: list[Household] = field(default_factory=list)
+    allocation_id: int | None = None
+
+    @property
+    def channel_label(self) -> str:
+        return str(Channel(self.channel).label) if self.channel else ""
+
+
+@dataclass
+class QuotaRow:
+    target_group: str
+    required_year: int
+    realised_year: int
+    round_min: int
+    placed: int
+
+    @property
+    def remaining_after(self) -> int:
+        return max(0, self.required_year - self.realised_year - self.placed)
+
+
+@dataclass
+class RoundView:
+    round: Round
+    rows: list[UnitRow]
+    mix: list[MixEffect]
+    quotas: list[QuotaRow]
+    filled: int
+
+
+def mix_effect(
+    snapshot: dict[str, Any], assignments: Sequence[dict[str, Any]], names: dict[int, str]
+) -> list[MixEffect]:
+    """Per mixed complex: homes, vulnerable households before and after the assignments (the
+    engine's definitions: N = occupied + this round's vacancies)."""
+    vulnerable = {c["id"] for c in snapshot["candidates"] if c.get("target_group")}
+    unit_complex = {u["id"]: u["complex"] for u in snapshot["units"]}
+    vacancies: dict[str, int] = defaultdict(int)
+    for u in snapshot["units"]:
+        vacancies[u["complex"]] += 1
+    placed: dict[str, int] = defaultdict(int)
+    for a in assignments:
+        if a["candidate"] in vulnerable:
+            placed[unit_complex[a["unit"]]] += 1
+    out = []
+    for c in snapshot["complexes"]:
+        if not c.get("mix"):
+            continue
+        occ = c["occupied"]
+        before = occ["vulnerable"]
+        out.append(
+            MixEffect(
+                complex_name=names.get(pk_of(c["id"]), c["id"]),
+                target=c["mix"]["target_vulnerable_share"],
+                tolerance=c["mix"]["tolerance"],
+                homes=occ["vulnerable"] + occ["regular"] + vacancies[c["id"]],
+                vulnerable_before=before,
+                vulnerable_after=before + placed[c["id"]],
+            )
+        )
+    return out
+
+
+def quota_placed(snapshot: dict[str, Any], assignments: Sequence[dict[str, Any]]) -> dict[str, int]:
+    groups = {c["id"]: c.get("target_group") for c in snapshot["candidates"]}
+    placed: dict[str, int] = defaultdict(int)
+    for a in assignments:
+        group = groups.get(a["candidate"])
+        if group:
+            placed[group] += 1
+            placed["*"] += 1
+    return placed
+
+
+def round_view(actor: User, rnd: Round, *, view: str = "round_detail") -> RoundView:
+    """Everything the round page shows, in a constant number of queries. Nominees appear only as
+    'Direct mediation' (never their target group); each nominee shown is logged as a read."""
+    snapshot, result = rnd.snapshot, rnd.result
+    unit_ids = [pk_of(u["id"]) for u in snapshot.get("units", [])]
+    household_ids = {pk_of(c["id"]) for c in snapshot.get("candidates", [])}
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=unit_ids).select_related("complex")}
+    households = Household.objects.in_bulk(list(household_ids))
+    adverts = dict(rnd.adverts.values_list("unit_id", "pk"))
+    by_unit: dict[str, UnitRow] = {}
+    for uid in unit_ids:
+        if uid in units:
+            by_unit[f"u{uid}"] = UnitRow(unit=units[uid], advert_id=adverts.get(uid))
+    responders: dict[str, list[Household]] = defaultdict(list)
+    for c in snapshot.get("candidates", []):
+        for uid in c["responses"]:
+            if uid in by_unit and pk_of(c["id"]) in households:
+                responders[uid].append(households[pk_of(c["id"])])
+    for uid, row in by_unit.items():
+        row.responders = responders.get(uid, [])
+    shown_nominees: dict[int, Household] = {}
+    nominee_ids = {c["id"] for c in snapshot.get("candidates", []) if c.get("target_group")}
+    for a in result.get("assignments", []):
+        row = by_unit.get(a["unit"])
+        if row is None:
+            continue
+        row.household = households.get(pk_of(a["candidate"]))
+        row.channel = a["channel"]
+        row.passendheid = a["passendheid"]
+        row.justification = a.get("justification")
+        if a["candidate"] in nominee_ids and row.household:
+            shown_nominees[row.household.pk] = row.household
+    for e in result.get("explanations", []):
+        row = by_unit.get(e["unit"])
+        if row is None:
+            continue
+        for p in e["passed_over"]:
+            household = households.get(pk_of(p["candidate"]))
+            row.passed_over.append(
+                PassedOver(household=household, reason=reason_in_language(p), code=p.get("code", ""))
+            )
+            if p["candidate"] in nominee_ids and household:
+                shown_nominees[household.pk] = household
+    for item in result.get("unassigned_units", []):
+        row = by_unit.get(item["unit"])
+        if row is not None:
+            row.unassigned_reason = reason_in_language(item)
+    log_nominee_reads(actor, list(shown_nominees.values()), view=view)
+
+    names = dict(
+        Complex.objects.filter(pk__in={u.complex_id for u in units.values()}).values_list("pk", "name")
+    )
+    assignments = result.get("assignments", [])
+    mix = mix_effect(snapshot, assignments, names) if snapshot else []
+    placed = quota_placed(snapshot, assignments) if snapshot else {}
+    round_min = {q["target_group"]: q["min"] for q in snapshot.get("quotas", [])}
+    quotas = [
+        QuotaRow(
+            target_group=q.target_group,
+            required_year=q.required,
+            realised_year=q.realised,
+            round_min=round_min.get(q.target_group, 0),
+            placed=placed.get(q.target_group, 0) if rnd.status != Round.Status.ACCEPTED else 0,
+        )
+        for q in quota_year(corporation=rnd.corporation, year=rnd.round_date.year)
+    ]
+    rows = sorted(
+        by_unit.values(), key=lambda r: (r.unit.complex.name, r.unit.street, r.unit.house_number, r.unit.pk)
+    )
+    return RoundView(round=rnd, rows=rows, mix=mix, quotas=quotas, filled=len(assignments))
+
+
+def allocations_without_offer(rnd: Round) -> dict[int, int]:
+    """unit id -> allocation id of an accepted round's allocations that have no offer yet."""
+    return dict(Allocation.objects.filter(round=rnd, offers__isnull=True).values_list("unit_id", "pk"))
+
+
+def allocation_for_offer(actor: User, pk: int) -> Allocation:
+    """An allocation of one of the corporation's rounds, to make its offer (404 otherwise)."""
+    found = (
+        Allocation.objects.filter(pk=pk, round__corporation=actor.organisation)
+        .select_related("unit", "household", "advert")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
