@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.selectors import access_log_events
 from omkijken.web.pagination import paginate
-from omkijken.web.ui import actor, requires
 
 
 @requires("audit_access")

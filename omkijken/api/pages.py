@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from rest_framework.authtoken.models import Token
 
+from omkijken.accounts.access import actor
 from omkijken.api import docs, services
-from omkijken.web.ui import actor
 
 
 @never_cache

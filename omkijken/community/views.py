@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.community import forms, selectors, services
 from omkijken.community.activities.selectors import activities_for, upcoming_activities
@@ -23,7 +24,7 @@ from omkijken.community.checkins.selectors import check_ins_for, missed_check_in
 from omkijken.community.help.models import HelpRequest
 from omkijken.community.help.selectors import help_requests_for, unclaimed_help_requests
 from omkijken.community.scope import network_complexes, persons_in_complex, resident_place, staff_complexes
-from omkijken.web.ui import actor, form_page, requires
+from omkijken.web.ui import form_page
 
 PROFILE_FIELDS = (
     "is_good_neighbour",

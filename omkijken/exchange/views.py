@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.exchange import selectors, services
 from omkijken.exchange.common import ImportFailed
 from omkijken.exchange.forms import ImportForm
 from omkijken.exchange.vera.codes import KINDS
 from omkijken.exchange.vera.export import export_json
-from omkijken.web.ui import actor, requires
 
 MAX_ERRORS_SHOWN = 200
 

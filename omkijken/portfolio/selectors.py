@@ -112,15 +112,13 @@ def complex_list(actor: User, *, query: str = "") -> QuerySet[Complex]:
 
 
 def complex_detail(actor: User, pk: int) -> Complex:
-    from omkijken.projects.models import Project
-
     found = (
         complexes_for(actor)
         .select_related("neighbourhood", "corporation")
         .prefetch_related(
             Prefetch("sections", queryset=Section.objects.order_by("name")),
             "managers",
-            Prefetch("projects", queryset=Project.objects.order_by("name")),
+            "projects",  # a project's default order is by name
         )
         .filter(pk=pk)
         .first()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from omkijken.accounts.access import actor, requires
 from omkijken.portfolio.selectors import complex_detail, complex_list, complex_units, occupancy_by_complex
 from omkijken.web.charts import MixBar
 from omkijken.web.pagination import paginate
-from omkijken.web.ui import actor, requires
 
 
 @requires("view_complexes")

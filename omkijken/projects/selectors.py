@@ -1,7 +1,11 @@
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from omkijken.accounts.models import Role, User
 from omkijken.portfolio.models import Complex
@@ -12,6 +16,8 @@ from omkijken.projects.models import (
     WorkingGroup,
     WorkingGroupMember,
 )
+from omkijken.residents.models import Lease, TargetGroupStatus
+from omkijken.residents.selectors import current_lease_filter, open_status_filter
 
 
 def projects_for(actor: User) -> QuerySet[Project]:
@@ -65,3 +71,22 @@ def project_detail(actor: User, pk: int) -> Project:
     if found is None:
         raise Http404
     return found
+
+
+def partner_capacity(actor: User, *, on: dt.date | None = None) -> list[dict[str, Any]]:
+    """Per agreement of the actor's care partner: its capacity and the partner's own clients living
+    in that complex now."""
+    on = on or timezone.localdate()
+    org = actor.organisation
+    agreements = list(
+        CarePartnerAgreement.objects.filter(care_partner=org).select_related("complex", "project")
+    )
+    own_clients = TargetGroupStatus.objects.filter(open_status_filter(on), care_partner=org).values(
+        "household_id"
+    )
+    counts = dict(
+        Lease.objects.filter(current_lease_filter(on), household_id__in=own_clients)
+        .values_list("unit__complex_id")
+        .annotate(n=Count("id"))
+    )
+    return [{"agreement": a, "clients": counts.get(a.complex_id, 0)} for a in agreements]

@@ -15,15 +15,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.portfolio.selectors import occupancy_by_complex
 from omkijken.projects import services
+from omkijken.projects.charts import attach_mix_bars
 from omkijken.projects.forms import MixTargetForm, PhaseChangeForm
 from omkijken.projects.models import Project
 from omkijken.projects.selectors import project_detail, project_list
-from omkijken.web.charts import MixBar, attach_mix_bars
+from omkijken.web.charts import MixBar
 from omkijken.web.pagination import paginate
-from omkijken.web.ui import actor, apply_errors, requires
+from omkijken.web.ui import apply_errors
 
 TEMPLATE = "projects/project_detail.html"
 

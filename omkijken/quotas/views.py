@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from omkijken.accounts.access import actor, requires
 from omkijken.quotas.selectors import municipal_report
-from omkijken.web.ui import actor, requires
 
 
 @requires("view_municipal_report")

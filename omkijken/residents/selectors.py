@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from omkijken.accounts.models import AccessEvent, Organisation, Role, User
 from omkijken.accounts.policy import can
-from omkijken.projects.models import CarePartnerAgreement
 from omkijken.residents.models import CARE_LEASE_TYPES, Household, Lease, Person, TargetGroupStatus
 
 
@@ -255,22 +253,3 @@ def client_households(actor: User, *, query: str = "", on: dt.date | None = None
     if query:
         households = households.filter(name__icontains=query)
     return households.order_by("name", "id")
-
-
-def partner_capacity(actor: User, *, on: dt.date | None = None) -> list[dict[str, Any]]:
-    """Per agreement of the actor's care partner: its capacity and the partner's own clients living
-    in that complex now."""
-    on = on or timezone.localdate()
-    org = actor.organisation
-    agreements = list(
-        CarePartnerAgreement.objects.filter(care_partner=org).select_related("complex", "project")
-    )
-    own_clients = TargetGroupStatus.objects.filter(open_status_filter(on), care_partner=org).values(
-        "household_id"
-    )
-    counts = dict(
-        Lease.objects.filter(current_lease_filter(on), household_id__in=own_clients)
-        .values_list("unit__complex_id")
-        .annotate(n=Count("id"))
-    )
-    return [{"agreement": a, "clients": counts.get(a.complex_id, 0)} for a in agreements]

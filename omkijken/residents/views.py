@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can, read_purpose
+from omkijken.projects.selectors import partner_capacity
 from omkijken.residents import services
 from omkijken.residents.forms import TargetGroupStatusForm
 from omkijken.residents.selectors import (
@@ -22,11 +24,10 @@ from omkijken.residents.selectors import (
     household_detail,
     household_list,
     lease_type_label_for,
-    partner_capacity,
     special_category_for,
 )
 from omkijken.web.pagination import paginate
-from omkijken.web.ui import actor, apply_errors, requires
+from omkijken.web.ui import apply_errors
 
 TEMPLATE = "residents/household_detail.html"
 

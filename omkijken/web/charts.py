@@ -12,8 +12,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from omkijken.portfolio.selectors import occupancy_by_complex
-
 
 def _pct(value: Decimal | float | None) -> str:
     return "–" if value is None else f"{float(value) * 100:.0f}%"
@@ -120,14 +118,3 @@ class MixBar:
             occupied=occupied,
             cap=section.max_vulnerable,
         )
-
-
-def attach_mix_bars(projects: list[Any]) -> list[Any]:
-    """Set ``project.mix_bars``: one bar per complex of each project, from one occupancy query."""
-    complex_ids = sorted({c.pk for p in projects for c in p.complexes.all()})
-    occupancy = occupancy_by_complex(complex_ids)
-    for project in projects:
-        project.mix_bars = [
-            MixBar.for_project_complex(c, occupancy[c.pk].total, project) for c in project.complexes.all()
-        ]
-    return projects

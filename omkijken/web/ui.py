@@ -1,55 +1,22 @@
-"""Shared view helpers: the one way to say who may use a view, and the one shape of a form page.
+"""Shared view helpers: the one shape of a form page, and a service's errors shown to the user.
 
-Every context's views use these, so that the rule "a role that may not use a page gets 403" and
-the shape "POST, call one service, redirect, or show the form again with its errors" are written
-once.
+Every context's views use these, so that "POST, call one service, redirect, or show the form again
+with its errors" is written once. Who may use a view: ``omkijken.accounts.access.requires``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import wraps
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from omkijken.accounts.models import User
-from omkijken.accounts.policy import can
-
-View = Callable[..., HttpResponse]
 T = TypeVar("T")
 F = TypeVar("F", bound=BaseForm)
-
-
-def requires(*capabilities: str) -> Callable[[View], View]:
-    """Log in first; then 403 unless the user's role has at least one of ``capabilities``."""
-    if not capabilities:
-        raise ValueError("requires() needs at least one capability")
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        @login_required
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not any(can(request.user, capability) for capability in capabilities):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def actor(request: HttpRequest) -> User:
-    """The signed-in user of a view behind ``requires`` or ``login_required``."""
-    user = request.user
-    if not isinstance(user, User) or not user.is_authenticated:
-        raise PermissionDenied
-    return user
 
 
 def apply_errors(form: BaseForm, exc: ValidationError) -> None:

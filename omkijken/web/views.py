@@ -10,14 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from omkijken.accounts.access import actor
 from omkijken.accounts.policy import can
 from omkijken.accounts.selectors import access_events_for
 from omkijken.portfolio.selectors import complex_list, occupancy_by_complex
+from omkijken.projects.charts import attach_mix_bars
 from omkijken.projects.selectors import project_list
 from omkijken.quotas.selectors import municipal_report
 from omkijken.residents.selectors import households_for, own_household
-from omkijken.web.charts import attach_mix_bars
-from omkijken.web.ui import actor
 
 
 @login_required

@@ -18,11 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.community.activities import calendar, forms, selectors, services
 from omkijken.community.activities.models import Activity
 from omkijken.community.scope import network_complexes, resident_place
-from omkijken.web.ui import actor, flash_errors, form_page, requires
+from omkijken.web.ui import flash_errors, form_page
 
 
 @login_required

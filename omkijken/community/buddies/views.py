@@ -14,10 +14,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.community.buddies import forms, selectors, services
 from omkijken.community.buddies.models import BuddyRequest
-from omkijken.web.ui import actor, flash_errors, form_page, requires
+from omkijken.web.ui import flash_errors, form_page
 
 
 @requires("use_neighbour_network")

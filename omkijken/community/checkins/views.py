@@ -14,9 +14,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.community.checkins import forms, selectors, services
 from omkijken.community.scope import network_complexes, persons_in_complex
-from omkijken.web.ui import actor, flash_errors, requires
+from omkijken.web.ui import flash_errors
 
 
 @require_POST

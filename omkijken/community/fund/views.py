@@ -19,12 +19,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
 from omkijken.community.fund import forms, selectors, services
 from omkijken.community.fund.models import FundApplication, FundBudget
 from omkijken.community.scope import staff_complexes
-from omkijken.web.ui import actor, apply_errors, form_page, requires
+from omkijken.web.ui import apply_errors, form_page
 
 
 @requires("use_neighbour_network", "view_fund_report", "decide_fund")

@@ -13,10 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.community.help import forms, selectors, services
 from omkijken.community.help.models import HelpRequest
 from omkijken.community.scope import resident_place
-from omkijken.web.ui import actor, apply_errors, flash_errors, form_page, requires
+from omkijken.web.ui import apply_errors, flash_errors, form_page
 
 
 @requires("use_neighbour_network")

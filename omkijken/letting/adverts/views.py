@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.letting.adverts import forms as advert_forms
 from omkijken.letting.adverts import selectors as advert_selectors
@@ -29,7 +30,7 @@ from omkijken.letting.intake import services as intake_services
 from omkijken.letting.intake.models import MotivationApplication
 from omkijken.letting.nominations import selectors as nomination_selectors
 from omkijken.letting.nominations.models import Nomination
-from omkijken.web.ui import actor, flash_errors, form_page, requires
+from omkijken.web.ui import flash_errors, form_page
 
 
 def _labelled(adverts: list[Advert]) -> list[Advert]:

@@ -18,13 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.letting.adverts import selectors as advert_selectors
 from omkijken.letting.intake import forms as intake_forms
 from omkijken.letting.intake import selectors as intake_selectors
 from omkijken.letting.intake import services as intake_services
 from omkijken.letting.intake.models import MotivationApplication
-from omkijken.web.ui import actor, apply_errors, flash_errors, form_page, requires
+from omkijken.web.ui import apply_errors, flash_errors, form_page
 
 PAGE_SIZE = 25
 

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.letting.letters import selectors, services
 from omkijken.letting.rounds.models import Round
-from omkijken.web.ui import actor, flash_errors, requires
+from omkijken.web.ui import flash_errors
 
 
 @require_GET

@@ -18,13 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.models import Organisation
 from omkijken.accounts.policy import can
 from omkijken.letting.nominations import forms as nomination_forms
 from omkijken.letting.nominations import selectors as nomination_selectors
 from omkijken.letting.nominations import services as nomination_services
 from omkijken.letting.nominations.models import Nomination
-from omkijken.web.ui import actor, flash_errors, form_page, requires
+from omkijken.web.ui import flash_errors, form_page
 
 PAGE_SIZE = 25
 

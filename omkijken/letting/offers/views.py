@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.letting.adverts import selectors as advert_selectors
 from omkijken.letting.offers import forms as offer_forms
@@ -26,7 +27,7 @@ from omkijken.letting.offers import services as offer_services
 from omkijken.letting.offers.models import Offer
 from omkijken.letting.rounds import selectors as round_selectors
 from omkijken.residents.models import Household
-from omkijken.web.ui import actor, flash_errors, requires
+from omkijken.web.ui import flash_errors
 
 
 @require_POST

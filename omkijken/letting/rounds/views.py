@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.letting.adverts import selectors as advert_selectors
 from omkijken.letting.offers import forms as offer_forms
@@ -25,7 +26,7 @@ from omkijken.letting.rounds import selectors as round_selectors
 from omkijken.letting.rounds import services as round_services
 from omkijken.letting.rounds.models import Round
 from omkijken.web.charts import MixBar
-from omkijken.web.ui import actor, flash_errors, form_page, requires
+from omkijken.web.ui import flash_errors, form_page
 
 # --- Rounds ---------------------------------------------------------------------------------------
 
