@@ -77,6 +77,19 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "home_own_household": frozenset({Role.RESIDENT}),
 }
 
+# Pages that serve several capabilities: one name each, so a view and the link to it ask the same
+# question (a link a role may not follow is not shown).
+CAPABILITIES["view_fund"] = (
+    CAPABILITIES["use_neighbour_network"] | CAPABILITIES["view_fund_report"] | CAPABILITIES["decide_fund"]
+)
+CAPABILITIES["view_intake"] = (
+    CAPABILITIES["assess_motivation"]
+    | CAPABILITIES["decide_motivation"]
+    | CAPABILITIES["manage_questionnaires"]
+)
+CAPABILITIES["view_questionnaires"] = CAPABILITIES["manage_questionnaires"] | CAPABILITIES["assess_motivation"]
+CAPABILITIES["view_adverts"] = CAPABILITIES["view_letting"] | CAPABILITIES["manage_adverts"]
+
 # Why a role reads special-category data, as written to the access log.
 READ_PURPOSES: dict[str, str] = {
     Role.LETTING_OFFICER: AccessEvent.Purpose.LETTING,

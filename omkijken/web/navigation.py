@@ -33,9 +33,9 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("Report"), reverse("municipal_report"), "report"))
     if can(user, "use_neighbour_network"):
         items.append(NavItem(_("My neighbourhood"), reverse("community_home"), "community"))
-    elif can(user, "coordinate_buddies") or can(user, "manage_community") or can(user, "view_fund_report"):
+    elif can(user, "coordinate_network"):
         items.append(NavItem(_("Neighbour network"), reverse("community_home"), "community"))
-    if can(user, "view_letting") or can(user, "manage_adverts"):
+    if can(user, "view_adverts"):
         items.append(NavItem(_("Letting"), reverse("letting_home"), "letting"))
     if can(user, "apply_for_homes"):
         items.append(NavItem(_("Homes to let"), reverse("letting_homes"), "letting_homes"))

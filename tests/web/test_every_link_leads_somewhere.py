@@ -103,3 +103,20 @@ def test_no_link_a_persona_is_shown_answers_no_access_or_not_found(persona: str,
     dead = dead_links(client)
     # then none of them answers 403 or 404 (or worse)
     assert dead == {}
+
+
+def test_every_capability_a_template_asks_about_is_in_the_policy() -> None:
+    # given every template of the project
+    from pathlib import Path
+
+    from omkijken.accounts.policy import CAPABILITIES
+
+    root = Path(__file__).resolve().parents[2] / "omkijken"
+    asked = {
+        (path.relative_to(root).as_posix(), name)
+        for path in root.rglob("*.html")
+        for name in re.findall(r"\bmay\.(\w+)", path.read_text())
+    }
+    # then each ``may.<capability>`` names one the policy knows (a typo would hide the link)
+    assert asked, "no template asks about a capability"
+    assert {(path, name) for path, name in asked if name not in CAPABILITIES} == set()

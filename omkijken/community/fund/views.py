@@ -28,7 +28,7 @@ from omkijken.community.scope import staff_complexes
 from omkijken.web.ui import apply_errors, form_page
 
 
-@requires("use_neighbour_network", "view_fund_report", "decide_fund")
+@requires("view_fund")
 def fund_list(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     is_resident = can(user, "use_neighbour_network")

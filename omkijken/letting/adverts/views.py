@@ -45,7 +45,7 @@ def _labelled(adverts: list[Advert]) -> list[Advert]:
 # --- Letting home and adverts (staff) ------------------------------------------------------------
 
 
-@requires("view_letting", "manage_adverts")
+@requires("view_adverts")
 def letting_home(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     search = advert_forms.EndLeaseSearchForm(request.GET or None)

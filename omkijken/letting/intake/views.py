@@ -30,7 +30,7 @@ from omkijken.web.ui import apply_errors, flash_errors, form_page
 PAGE_SIZE = 25
 
 
-@requires("assess_motivation", "decide_motivation", "manage_questionnaires")
+@requires("view_intake")
 def intake_list(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     status = request.GET.get("status", "")
@@ -48,7 +48,7 @@ def intake_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires("manage_questionnaires", "assess_motivation")
+@requires("view_questionnaires")
 def questionnaire_list(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     return render(
