@@ -9,7 +9,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: demo setup test test-deps system-test-deps assets messages lint ci
+.PHONY: demo setup test test-fast test-deps system-test-deps assets messages lint ci
 
 demo: setup
 	$(PY) manage.py migrate --noinput
@@ -50,6 +50,11 @@ test-deps: $(VENV)/.test-installed assets system-test-deps
 test: test-deps
 	$(PY) -m pytest
 
+# The fast loop while developing: everything but the browser and the slow property, load and
+# query-growth tests (CI runs those too, through `make test`).
+test-fast: $(VENV)/.test-installed assets
+	$(PY) -m pytest -m "not slow and not browser"
+
 messages:
 	cd omkijken && ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --no-location
 	cd omkijken && ../$(PY) ../manage.py compilemessages
@@ -57,5 +62,6 @@ messages:
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy omkijken/engine
+	$(VENV)/bin/mypy omkijken
+	$(VENV)/bin/lint-imports --no-cache pyproject.toml
 	$(PY) manage.py makemigrations --check --dry-run

@@ -48,6 +48,7 @@ def test_no_network_page_issues_more_than_twenty_queries(network, login) -> None
     assert {k: n for k, n in counts.items() if n > MAX_QUERIES} == {}
 
 
+@pytest.mark.slow
 def test_network_query_counts_do_not_grow_with_more_activities_and_requests(network, login) -> None:  # type: ignore[no-untyped-def]
     # given the counts on the demo network
     before = network_page_counts(login)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import pytest
 from hypothesis import example, given, settings, target
 from hypothesis import strategies as st
 
@@ -134,6 +135,7 @@ CONTESTED = (
 )
 
 
+@pytest.mark.slow
 @given(regions(max_seekers=6, max_neighbours=4))
 @example(CONTESTED)
 @settings(max_examples=400, deadline=None)
@@ -152,6 +154,7 @@ def test_it_finds_the_best_matching_on_small_regions(region: tuple[list[Seeker],
     target(float(len(coverage.proposals) - len(weight.proposals)))
 
 
+@pytest.mark.slow
 @given(regions(max_seekers=40, max_neighbours=20), st.sampled_from(Objective))
 @settings(max_examples=150, deadline=None)
 def test_it_keeps_capacities_and_leaves_nobody_out_who_could_be_matched(

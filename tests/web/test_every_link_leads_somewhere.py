@@ -95,6 +95,7 @@ def network(db):  # type: ignore[no-untyped-def]
     build_community_demo()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_no_link_a_persona_is_shown_answers_no_access_or_not_found(persona: str, login, network) -> None:  # type: ignore[no-untyped-def]
     # given the demo world with its neighbour network, and a persona signed in

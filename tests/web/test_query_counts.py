@@ -89,6 +89,7 @@ def test_no_page_issues_more_than_twenty_queries(login) -> None:  # type: ignore
     assert {page: n for page, n in counts.items() if n > MAX_QUERIES} == {}
 
 
+@pytest.mark.slow
 def test_the_query_count_does_not_grow_with_the_number_of_rows(login) -> None:  # type: ignore[no-untyped-def]
     # given the counts on the demo world
     before = query_counts(login)
