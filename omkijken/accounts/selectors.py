@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from omkijken.accounts.models import AccessEvent, Role, User
+from omkijken.accounts.models import AccessEvent, Membership, Organisation, Role, User
 from omkijken.accounts.policy import can
 
 
@@ -22,3 +22,14 @@ def access_log_events(actor: User, *, query: str = "") -> QuerySet[AccessEvent]:
             actor__username__icontains=query
         )
     return events
+
+
+def care_partners() -> QuerySet[Organisation]:
+    """The care partners a lease can name (omklap, driehoek)."""
+    return Organisation.objects.filter(kind=Organisation.Kind.CARE_PARTNER)
+
+
+def colleagues_of(actor: User) -> QuerySet[User]:
+    """Active users of the actor's own organisation (e.g. who does a key handover)."""
+    members = Membership.objects.filter(organisation=actor.organisation).values("user_id")
+    return User.objects.filter(pk__in=members, is_active=True)

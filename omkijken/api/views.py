@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -24,8 +25,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from omkijken.accounts.models import Membership, Organisation, User
 from omkijken.accounts.policy import can
+from omkijken.accounts.selectors import care_partners, colleagues_of
 from omkijken.api import serializers as s
 from omkijken.api.base import ApiView, ApiViewSet, api_language, validate_params
 from omkijken.api.exceptions import Conflict, error_body
@@ -344,14 +345,8 @@ class OfferViewSet(ApiViewSet):
         "withdraw": ("manage_offers",),
     }
 
-    def _offers(self) -> Any:
-        user = self.actor
-        if can(user, "view_letting"):
-            return offer_selectors.offers_for(user)
-        household = advert_selectors.applicant_household(user)
-        if household is None:
-            return Offer.objects.none()
-        return Offer.objects.filter(household=household)
+    def _offers(self) -> QuerySet[Offer]:
+        return offer_selectors.offers_visible_to(self.actor)
 
     def _offer(self, pk: int) -> Offer:
         found = self._offers().select_related(*OFFER_RELATED).prefetch_related("events").filter(pk=pk).first()
@@ -399,7 +394,8 @@ class OfferViewSet(ApiViewSet):
         allocation = None
         if data["allocation"] is not None:
             allocation = (
-                Allocation.objects.filter(round__in=round_selectors.rounds_for(user), pk=data["allocation"])
+                round_selectors.allocations_for(user)
+                .filter(pk=data["allocation"])
                 .select_related("advert")
                 .first()
             )
@@ -445,17 +441,12 @@ class OfferViewSet(ApiViewSet):
     def accept(self, request: Request, pk: int) -> Response:
         data = self.body(s.OfferAcceptSerializer)
         if data["care_partner"] is not None:
-            partner = Organisation.objects.filter(
-                pk=data["care_partner"], kind=Organisation.Kind.CARE_PARTNER
-            ).first()
+            partner = care_partners().filter(pk=data["care_partner"]).first()
             if partner is None:
                 raise ValidationError({"care_partner": [_("There is no such care partner.")]})
             data["care_partner"] = partner
         if data["key_handover_with"] is not None:
-            colleagues = Membership.objects.filter(organisation=self.actor.organisation).values("user_id")
-            colleague = User.objects.filter(
-                pk=data["key_handover_with"], pk__in=colleagues, is_active=True
-            ).first()
+            colleague = colleagues_of(self.actor).filter(pk=data["key_handover_with"]).first()
             if colleague is None:
                 raise ValidationError(
                     {"key_handover_with": [_("There is no such colleague in your corporation.")]}
@@ -518,7 +509,7 @@ class AllocationViewSet(ApiViewSet):
     capabilities = {"list": ("view_letting",), "retrieve": ("view_letting",)}
 
     def _allocations(self) -> Any:
-        return Allocation.objects.filter(round__in=round_selectors.rounds_for(self.actor)).select_related(
+        return round_selectors.allocations_for(self.actor).select_related(
             "unit", "unit__complex", "household"
         )
 
@@ -569,7 +560,7 @@ class RoundViewSet(ApiViewSet):
     def proposal(self, request: Request, pk: int) -> Response:
         rnd = round_selectors.round_detail(self.actor, pk)
         shown = round_selectors.round_view(self.actor, rnd, view="api_round_proposal")
-        allocated = dict(Allocation.objects.filter(round=rnd).values_list("unit_id", "pk"))
+        allocated = round_selectors.allocation_ids_by_unit(rnd)
         for row in shown.rows:
             row.allocation_id = allocated.get(row.unit.pk)
         return Response(s.RoundProposalSerializer(shown).data)

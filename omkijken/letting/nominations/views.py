@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from omkijken.accounts.access import actor, requires
-from omkijken.accounts.models import Organisation
 from omkijken.accounts.policy import can
 from omkijken.letting.nominations import forms as nomination_forms
 from omkijken.letting.nominations import selectors as nomination_selectors
@@ -81,7 +80,7 @@ def nomination_new(request: HttpRequest) -> HttpResponse:
         return nomination_services.nomination_create(
             actor=user,
             household=household,
-            corporation=Organisation.objects.get(pk=household.corporation_id),
+            corporation=household.corporation,
             target_group=data["target_group"],
             household_size=data["household_size"],
             income_class=data["income_class"],

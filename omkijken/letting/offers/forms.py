@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omkijken.accounts.models import Organisation
+from omkijken.accounts.selectors import care_partners
 from omkijken.letting.offers.models import DeclineReason, WithdrawReason
 from omkijken.letting.widgets import DateInput, DateTimeInput
 from omkijken.residents.models import LeaseType
@@ -55,7 +55,7 @@ class AcceptForm(forms.Form):
     )
     care_partner = forms.ModelChoiceField(
         label=_("Care partner (omklap or driehoek)"),
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.CARE_PARTNER),
+        queryset=care_partners(),
         required=False,
     )
     flip_date = forms.DateField(

@@ -12,6 +12,7 @@ from django.http import Http404
 
 from omkijken.accounts.models import Role, User
 from omkijken.accounts.policy import can
+from omkijken.letting.adverts.selectors import applicant_household
 from omkijken.letting.offers.models import KeyHandover, Offer
 
 
@@ -22,6 +23,17 @@ def offers_for(actor: User) -> QuerySet[Offer]:
     return Offer.objects.filter(corporation=actor.organisation).select_related(
         "unit", "unit__complex", "household", "created_by"
     )
+
+
+def offers_visible_to(actor: User) -> QuerySet[Offer]:
+    """Staff who may see letting: the corporation's offers; an applicant or resident: their own
+    household's offers; anyone else: none."""
+    if can(actor, "view_letting"):
+        return offers_for(actor)
+    household = applicant_household(actor)
+    if household is None:
+        return Offer.objects.none()
+    return Offer.objects.filter(household=household)
 
 
 def offer_detail(actor: User, pk: int) -> Offer:

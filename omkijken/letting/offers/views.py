@@ -26,7 +26,6 @@ from omkijken.letting.offers import selectors as offer_selectors
 from omkijken.letting.offers import services as offer_services
 from omkijken.letting.offers.models import Offer
 from omkijken.letting.rounds import selectors as round_selectors
-from omkijken.residents.models import Household
 from omkijken.web.ui import flash_errors
 
 
@@ -35,9 +34,10 @@ from omkijken.web.ui import flash_errors
 def offer_for_advert(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     advert = round_selectors.advert_for(user, pk)
-    form = offer_forms.ManualOfferForm(request.POST, households=advert_selectors.advert_responders(advert))
+    responders = advert_selectors.advert_responders(advert)
+    form = offer_forms.ManualOfferForm(request.POST, households=responders)
     if form.is_valid():
-        household = Household.objects.get(pk=form.cleaned_data["household"])
+        household = next(h for h in responders if h.pk == form.cleaned_data["household"])
         try:
             offer = offer_services.offer_make(
                 actor=user,

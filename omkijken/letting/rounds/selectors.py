@@ -291,6 +291,16 @@ def round_view(actor: User, rnd: Round, *, view: str = "round_detail") -> RoundV
     return RoundView(round=rnd, rows=rows, mix=mix, quotas=quotas, filled=len(assignments))
 
 
+def allocations_for(actor: User) -> QuerySet[Allocation]:
+    """The allocations of the rounds the actor may see."""
+    return Allocation.objects.filter(round__in=rounds_for(actor))
+
+
+def allocation_ids_by_unit(rnd: Round) -> dict[int, int]:
+    """unit id -> allocation id of a round."""
+    return dict(Allocation.objects.filter(round=rnd).values_list("unit_id", "pk"))
+
+
 def allocations_without_offer(rnd: Round) -> dict[int, int]:
     """unit id -> allocation id of an accepted round's allocations that have no offer yet."""
     return dict(Allocation.objects.filter(round=rnd, offers__isnull=True).values_list("unit_id", "pk"))
