@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from omkijken.accounts.models import User
+from omkijken.exchange.commands import command_user
 from omkijken.exchange.vera.codes import KINDS
 from omkijken.exchange.vera.export import export_json
 
@@ -26,11 +27,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = User.objects.filter(username=options["user"]).first()
-        if user is None:
-            raise CommandError(f"unknown user {options['user']}")
-        from django.core.exceptions import PermissionDenied
-
+        user = command_user(options["user"])
         try:
             body = export_json(
                 actor=user, kind=options["kind"], include_special_category=options["special_category"]
