@@ -13,7 +13,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from omkijken.accounts.models import Role, User
+from omkijken.accounts.models import User
+from omkijken.accounts.policy import require
 from omkijken.community.buddies import selectors
 from omkijken.community.buddies.models import BuddyPair, BuddyRequest
 from omkijken.community.models import NeighbourProfile
@@ -86,8 +87,7 @@ def buddy_request_propose(
     shares: dict[str, bool],
 ) -> BuddyRequest:
     """A care coordinator proposes a buddy for an own client, only with the client's consent."""
-    if actor.role != Role.CARE_COORDINATOR:
-        raise PermissionDenied
+    require(actor, "propose_buddies")
     own_client = TargetGroupStatus.objects.filter(
         open_status_filter(timezone.localdate()),
         household_id=person.household_id,
