@@ -229,16 +229,16 @@ def round_view(actor: User, rnd: Round, *, view: str = "round_detail") -> RoundV
     households = Household.objects.in_bulk(list(household_ids))
     adverts = dict(rnd.adverts.values_list("unit_id", "pk"))
     by_unit: dict[str, UnitRow] = {}
-    for uid in unit_ids:
-        if uid in units:
-            by_unit[f"u{uid}"] = UnitRow(unit=units[uid], advert_id=adverts.get(uid))
+    for unit_pk in unit_ids:
+        if unit_pk in units:
+            by_unit[f"u{unit_pk}"] = UnitRow(unit=units[unit_pk], advert_id=adverts.get(unit_pk))
     responders: dict[str, list[Household]] = defaultdict(list)
     for c in snapshot.get("candidates", []):
         for uid in c["responses"]:
             if uid in by_unit and pk_of(c["id"]) in households:
                 responders[uid].append(households[pk_of(c["id"])])
-    for uid, row in by_unit.items():
-        row.responders = responders.get(uid, [])
+    for unit_key, unit_row in by_unit.items():
+        unit_row.responders = responders.get(unit_key, [])
     shown_nominees: dict[int, Household] = {}
     nominee_ids = {c["id"] for c in snapshot.get("candidates", []) if c.get("target_group")}
     for a in result.get("assignments", []):
