@@ -40,6 +40,8 @@ QUESTIONS = [
     "Hoeveel tijd per maand wilt u besteden aan uw buren en het complex?",
     "Vertel over een keer dat u iemand in uw omgeving hebt geholpen.",
 ]
+
+
 class Criterion(TypedDict):
     """One rubric row, as the questionnaire stores it."""
 
