@@ -179,7 +179,7 @@ def application_score(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("letting_application_detail", application.pk)
 
 
@@ -200,7 +200,7 @@ def application_step(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("letting_application_detail", application.pk)
 
 
@@ -224,7 +224,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("letting_application_detail", application.pk)
 
 
