@@ -87,7 +87,9 @@ CAPABILITIES["view_intake"] = (
     | CAPABILITIES["decide_motivation"]
     | CAPABILITIES["manage_questionnaires"]
 )
-CAPABILITIES["view_questionnaires"] = CAPABILITIES["manage_questionnaires"] | CAPABILITIES["assess_motivation"]
+CAPABILITIES["view_questionnaires"] = (
+    CAPABILITIES["manage_questionnaires"] | CAPABILITIES["assess_motivation"]
+)
 CAPABILITIES["view_adverts"] = CAPABILITIES["view_letting"] | CAPABILITIES["manage_adverts"]
 
 # Why a role reads special-category data, as written to the access log.

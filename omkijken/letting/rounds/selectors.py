@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
@@ -23,6 +23,9 @@ from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, pk_of, quota_
 from omkijken.letting.rounds.models import Allocation, Round
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.residents.models import Household
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def rounds_for(actor: User) -> QuerySet[Round]:
@@ -56,7 +59,15 @@ def round_complexes(actor: User) -> QuerySet[Complex]:
     return Complex.objects.filter(corporation=actor.organisation).order_by("name")
 
 
-def round_candidates(actor: User, *, complex_id: int | None = None) -> QuerySet[Advert]:
+class Responders(TypedDict):
+    """What ``round_candidates`` annotates on each advert."""
+
+    responders: int
+
+
+def round_candidates(
+    actor: User, *, complex_id: int | None = None
+) -> QuerySet[WithAnnotations[Advert, Responders]]:
     """Vacancies an officer may put into a round: the corporation's published or closed adverts
     whose unit has no live offer."""
     if not can(actor, "run_rounds"):
