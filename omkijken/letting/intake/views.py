@@ -40,7 +40,9 @@ def intake_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     for application in page:
-        application.scored_by_me = any(s.assessor_id == user.pk for s in application.scores.all())
+        # A template-only attribute, not on the model, hence setattr.
+        scored_by_me = any(s.assessor_id == user.pk for s in application.scores.all())
+        setattr(application, "scored_by_me", scored_by_me)  # noqa: B010
     return render(
         request,
         "letting/intake/intake_list.html",
