@@ -114,6 +114,14 @@ def own_household(actor: User, *, on: dt.date | None = None) -> Household | None
     return household_detail(actor, own, on=on) if own is not None else None
 
 
+def prefetched_leases(household: Household) -> list[Lease]:
+    """The leases ``household_detail`` prefetched into ``all_leases`` (newest first). Read with
+    getattr: declaring ``all_leases`` on the model clashes with the django-stubs plugin's own
+    handling of the Prefetch (no-redef in household_detail)."""
+    leases: list[Lease] = getattr(household, "all_leases")  # noqa: B009 - a to_attr mypy cannot see
+    return leases
+
+
 @dataclass(frozen=True)
 class SpecialCategory:
     """What the special-category record says about one household. Never care content."""

@@ -24,6 +24,7 @@ from omkijken.residents.selectors import (
     household_detail,
     household_list,
     lease_type_label_for,
+    prefetched_leases,
     special_category_for,
 )
 from omkijken.web.pagination import paginate
@@ -45,7 +46,8 @@ def _household_context(request: HttpRequest, pk: int) -> dict[str, Any]:
     today = timezone.localdate()
     special = special_category_for(user, household, view="household_detail", purpose=read_purpose(user))
     leases = [
-        (lease, lease_type_label_for(user, lease), lease.is_current(today)) for lease in household.all_leases
+        (lease, lease_type_label_for(user, lease), lease.is_current(today))
+        for lease in prefetched_leases(household)
     ]
     return {
         "household": household,

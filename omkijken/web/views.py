@@ -17,7 +17,7 @@ from omkijken.portfolio.selectors import complex_list, occupancy_by_complex
 from omkijken.projects.charts import attach_mix_bars
 from omkijken.projects.selectors import project_list
 from omkijken.quotas.selectors import municipal_report
-from omkijken.residents.selectors import households_for, own_household
+from omkijken.residents.selectors import households_for, own_household, prefetched_leases
 
 
 @login_required
@@ -42,7 +42,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if can(user, "home_own_household"):
         household = own_household(user)
         if household is not None:
-            current = [lease for lease in household.all_leases if lease.is_current(timezone.localdate())]
+            current = [
+                lease for lease in prefetched_leases(household) if lease.is_current(timezone.localdate())
+            ]
             context["household"] = household
             context["lease"] = current[0] if current else None
             context["managers"] = list(current[0].unit.complex.managers.all()) if current else []

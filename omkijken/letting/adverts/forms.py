@@ -37,7 +37,8 @@ class AdvertForm(forms.Form):
         self.proposed = proposed or []
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("The end of the period must be on or after its start."))

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -34,11 +34,12 @@ from omkijken.web.ui import flash_errors, form_page
 
 
 def _labelled(adverts: list[Advert]) -> list[Advert]:
-    """Set ``channel_labels`` and ``proposed_labels``: the channels in words."""
+    """Set ``channel_labels`` and ``proposed_labels``: the channels in words. Template-only
+    attributes, not on the model, hence setattr."""
     labels = dict(Channel.choices)
     for advert in adverts:
-        advert.channel_labels = [str(labels.get(c, c)) for c in advert.channels]
-        advert.proposed_labels = [str(labels.get(c, c)) for c in advert.proposed_channels]
+        setattr(advert, "channel_labels", [str(labels.get(c, c)) for c in advert.channels])  # noqa: B010
+        setattr(advert, "proposed_labels", [str(labels.get(c, c)) for c in advert.proposed_channels])  # noqa: B010
     return adverts
 
 
@@ -238,6 +239,9 @@ def home_detail(request: HttpRequest, pk: int) -> HttpResponse:
     advert = advert_selectors.applicant_advert(user, pk)
     household = advert_selectors.applicant_household(user)
     if request.method == "POST":
+        if household is None:
+            # What response_create's own-household check answers for someone who lives nowhere.
+            raise PermissionDenied
         try:
             advert_services.response_create(actor=user, advert=advert, household=household)
         except ValidationError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from decimal import Decimal
+from typing import TypedDict
 
 from django.db import transaction
 from django.utils import timezone
@@ -39,7 +40,17 @@ QUESTIONS = [
     "Hoeveel tijd per maand wilt u besteden aan uw buren en het complex?",
     "Vertel over een keer dat u iemand in uw omgeving hebt geholpen.",
 ]
-RUBRIC = [
+
+
+class Criterion(TypedDict):
+    """One rubric row, as the questionnaire stores it."""
+
+    key: str
+    label: str
+    max: int
+
+
+RUBRIC: list[Criterion] = [
     {"key": "contact", "label": "Maakt contact met buren", "max": 5},
     {"key": "initiative", "label": "Neemt initiatief", "max": 5},
     {"key": "commitment", "label": "Tijd en betrokkenheid", "max": 5},
@@ -247,13 +258,13 @@ def build_intake_demo(seed: int = 2026, today: dt.date | None = None) -> None:
     )
     # Prefer clients without a current home (moving on from supported housing), then the rest.
     statuses.sort(key=lambda s: (s.household_id in housed, s.pk))
-    for n, status in enumerate(statuses[:4]):
+    for n, target_status in enumerate(statuses[:4]):
         nominated_on = today - dt.timedelta(days=20 + 17 * n)
         Nomination.objects.create(
             nominator=partner,
             corporation=corporation,
-            household_id=status.household_id,
-            target_group=status.target_group,
+            household_id=target_status.household_id,
+            target_group=target_status.target_group,
             household_size=1 + (n % 2),
             income_class=IncomeClass.PASSEND,
             pension_age=False,

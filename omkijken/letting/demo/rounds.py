@@ -50,7 +50,9 @@ def _quiet_homes(officer: User, count: int, *, mixed_names: tuple[str, ...]) -> 
 
 def _mixed_homes(officer: User, count: int, *, mixed_names: tuple[str, ...]) -> list[Advert]:
     """Up to ``count`` open vacancies of the first mixed complex (by name) with responders."""
-    adverts = list(round_candidates(officer).filter(responders__gt=0, unit__complex__name__in=mixed_names))
+    adverts: list[Advert] = list(
+        round_candidates(officer).filter(responders__gt=0, unit__complex__name__in=mixed_names)
+    )
     first = adverts[0].unit.complex_id if adverts else None
     return [a for a in adverts if a.unit.complex_id == first][:count]
 

@@ -40,7 +40,9 @@ def intake_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     for application in page:
-        application.scored_by_me = any(s.assessor_id == user.pk for s in application.scores.all())
+        # A template-only attribute, not on the model, hence setattr.
+        scored_by_me = any(s.assessor_id == user.pk for s in application.scores.all())
+        setattr(application, "scored_by_me", scored_by_me)  # noqa: B010
     return render(
         request,
         "letting/intake/intake_list.html",
@@ -179,7 +181,7 @@ def application_score(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("letting_application_detail", application.pk)
 
 
@@ -200,7 +202,7 @@ def application_step(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("letting_application_detail", application.pk)
 
 
@@ -224,7 +226,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("letting_application_detail", application.pk)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypedDict
 
 # fpdf2's built-in Helvetica with the Windows-1252 encoding (WinAnsiEncoding in the PDF): it has
 # é, ë, ï, the euro sign and typographic quotes and dashes, needs no font file (nothing to install
@@ -24,6 +25,13 @@ def pdf_safe(text: str) -> str:
             plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
             out.append(plain or "?")
     return "".join(out)
+
+
+class _NextLine(TypedDict):
+    """fpdf2's cell/multi_cell keywords that end a cell by moving to the next line's left margin."""
+
+    new_x: str
+    new_y: str
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def render_pdf(doc: PdfLetter, *, compress: bool = True) -> bytes:
     pdf.set_author(pdf_safe(doc.corporation_name))
     pdf.set_creator("Omkijken")
     pdf.add_page()
-    line = {"new_x": "LMARGIN", "new_y": "NEXT"}
+    line: _NextLine = {"new_x": "LMARGIN", "new_y": "NEXT"}
     pdf.set_font("helvetica", "B", 16)
     pdf.cell(0, 9, pdf_safe(doc.corporation_name), **line)
     if doc.corporation_contact:

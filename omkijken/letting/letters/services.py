@@ -106,7 +106,7 @@ def letters_for_round(*, actor: User, round: Round) -> list[Letter]:
     if not round.snapshot or not round.result:
         raise ValidationError(_("This round has no result yet."))
     outcomes = round_outcomes(round.snapshot, round.result)
-    household_pks = {pk_from_id(cid): cid for cid in outcomes}
+    household_pks = {pk: cid for cid in outcomes if (pk := pk_from_id(cid)) is not None}
     households = {
         h.pk: h
         for h in Household.objects.filter(
@@ -131,7 +131,7 @@ def letters_for_round(*, actor: User, round: Round) -> list[Letter]:
     Letter.objects.filter(round=round, sent_at__isnull=True).delete()
     contact = corporation_contact(round.corporation)
     created = []
-    for pk, cid in sorted(household_pks.items(), key=lambda item: item[0] or 0):
+    for pk, cid in sorted(household_pks.items()):
         household = households.get(pk)
         if household is None or household.pk in sent:
             continue

@@ -55,10 +55,15 @@ class NominationForm(forms.Form):
         self, *args: Any, households: list[tuple[int, str]], complexes: list[tuple[int, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["household"].choices = [("", "—"), *households]
+        self._choice_field("household").choices = [("", "—"), *households]
         choices = [("", "—"), *complexes]
         for name in ("complex_1", "complex_2", "complex_3"):
-            self.fields[name].choices = choices
+            self._choice_field(name).choices = choices
+
+    def _choice_field(self, name: str) -> forms.TypedChoiceField:
+        field = self.fields[name]
+        assert isinstance(field, forms.TypedChoiceField)  # household and complex_1..3 are declared so
+        return field
 
     def clean_consent_reference(self) -> str:
         value = self.cleaned_data["consent_reference"].strip()
@@ -71,7 +76,8 @@ class NominationForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         nominated, until = data.get("nominated_on"), data.get("support_until")
         if nominated and until and until < nominated:
             self.add_error("support_until", _("The support period cannot end before the nomination date."))

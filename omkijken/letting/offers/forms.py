@@ -32,7 +32,9 @@ class ManualOfferForm(OfferMakeForm):
 
     def __init__(self, *args: Any, households: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["household"].choices = [(h.pk, f"{h.name} ({h.reference})") for h in households]
+        field = self.fields["household"]
+        assert isinstance(field, forms.TypedChoiceField)  # declared on the class above
+        field.choices = [(h.pk, f"{h.name} ({h.reference})") for h in households]
         self.order_fields(["household", "respond_by"])
 
 

@@ -54,7 +54,7 @@ def offer_for_advert(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("letting_rank_vacancy", advert.pk)
 
 
@@ -81,7 +81,7 @@ def offer_for_allocation(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("letting_round_detail", allocation.round_id)
 
 

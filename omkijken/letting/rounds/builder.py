@@ -133,16 +133,16 @@ def build_round(
         .order_by("pk")
     )
     mix: dict[int, dict[str, float]] = {}
-    for row in (
+    for project in (
         Project.objects.filter(complexes__in=complex_ids)
         .values("complexes", "target_vulnerable_share", "tolerance")
         .order_by("pk")
     ):
         mix.setdefault(
-            row["complexes"],
+            project["complexes"],
             {
-                "target_vulnerable_share": float(row["target_vulnerable_share"]),
-                "tolerance": float(row["tolerance"]),
+                "target_vulnerable_share": float(project["target_vulnerable_share"]),
+                "tolerance": float(project["tolerance"]),
             },
         )
 
@@ -153,29 +153,29 @@ def build_round(
     occupied: dict[int, list[int]] = {c: [0, 0] for c in complex_ids}
     section_occupied: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     current: dict[tuple[int, int], int] = defaultdict(int)
-    for row in (
+    for lease in (
         Lease.objects.filter(valid_on(on), unit__complex_id__in=complex_ids)
         .annotate(vulnerable=vulnerable_exists(on), status_partner=Subquery(open_status_partner))
         .values("unit__complex_id", "unit__section_id", "vulnerable", "care_partner_id", "status_partner")
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        index = 0 if row["vulnerable"] else 1
-        occupied[row["unit__complex_id"]][index] += row["n"]
-        if row["unit__section_id"]:
-            section_occupied[row["unit__section_id"]][index] += row["n"]
-        partner = row["care_partner_id"] or row["status_partner"]
+        index = 0 if lease["vulnerable"] else 1
+        occupied[lease["unit__complex_id"]][index] += lease["n"]
+        if lease["unit__section_id"]:
+            section_occupied[lease["unit__section_id"]][index] += lease["n"]
+        partner = lease["care_partner_id"] or lease["status_partner"]
         if partner:
-            current[(partner, row["unit__complex_id"])] += row["n"]
+            current[(partner, lease["unit__complex_id"])] += lease["n"]
 
     complexes_doc = []
     sections_by_complex: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for s in sections:
-        vul, reg = section_occupied.get(s["pk"], (0, 0))
+        vul, regular = section_occupied.get(s["pk"], (0, 0))
         sections_by_complex[s["complex_id"]].append(
             {
                 "id": f"s{s['pk']}",
-                "occupied": {"vulnerable": vul, "regular": reg},
+                "occupied": {"vulnerable": vul, "regular": regular},
                 "max_vulnerable": s["max_vulnerable"],
             }
         )
@@ -274,9 +274,12 @@ def build_round(
         reg = registrations[household_id]
         urgency = None
         if reg["urgency_category"]:
+            valid_until = reg["urgency_valid_until"]
+            # Registration's check constraint: an urgency category always has a valid-until date.
+            assert valid_until is not None
             urgency = {
                 "category": reg["urgency_category"],
-                "valid_until": reg["urgency_valid_until"].isoformat(),
+                "valid_until": valid_until.isoformat(),
             }
         candidates.append(
             {
@@ -338,13 +341,15 @@ def build_round(
 
     # -- care partners (1 query) --------------------------------------------------------------------
     capacity: dict[int, dict[str, int]] = defaultdict(dict)
-    for row in (
+    for agreement in (
         CarePartnerAgreement.objects.filter(complex_id__in=complex_ids, start_date__lte=on)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
         .values("care_partner_id", "complex_id", "capacity")
     ):
-        key = f"c{row['complex_id']}"
-        capacity[row["care_partner_id"]][key] = capacity[row["care_partner_id"]].get(key, 0) + row["capacity"]
+        key = f"c{agreement['complex_id']}"
+        capacity[agreement["care_partner_id"]][key] = (
+            capacity[agreement["care_partner_id"]].get(key, 0) + agreement["capacity"]
+        )
     care_partners = []
     for partner in sorted(set(capacity) | partners_used):
         care_partners.append(

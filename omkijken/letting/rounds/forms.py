@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,16 +40,19 @@ class RoundForm(forms.Form):
         help_text=_("Complex – address (channels; number of responses)."),
     )
 
-    def __init__(self, *args: Any, adverts: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, adverts: QuerySet[Advert] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if adverts is not None:
-            self.fields["adverts"].queryset = adverts
+        field = self.fields["adverts"]
+        assert isinstance(field, AdvertChoiceField)  # declared on the class above
+        self.advert_choices = adverts if adverts is not None else Advert.objects.none()
+        field.queryset = self.advert_choices
         self.fields["on"].initial = timezone.localdate()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("select_all"):
-            data["adverts"] = list(self.fields["adverts"].queryset)
+            data["adverts"] = list(self.advert_choices)
         if not data.get("adverts"):
             self.add_error("adverts", _("Select at least one vacancy."))
         return data

@@ -121,7 +121,7 @@ def _rank_key(c: dict[str, Any], channel: str, on: str) -> tuple[Any, ...]:
     return (0 if urgent else 1, c.get("registration_date") or "9999-12-31", c["id"])
 
 
-CHANNEL_ORDER = {Channel.DIRECT: 0, Channel.GOOD_NEIGHBOUR: 1, Channel.REGULAR: 2}
+CHANNEL_ORDER: dict[str, int] = {Channel.DIRECT: 0, Channel.GOOD_NEIGHBOUR: 1, Channel.REGULAR: 2}
 
 
 def rank_vacancy(*, actor: User, advert: Advert, on: dt.date) -> RankView:

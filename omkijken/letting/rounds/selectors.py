@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
@@ -23,6 +23,9 @@ from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, pk_of, quota_
 from omkijken.letting.rounds.models import Allocation, Round
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.residents.models import Household
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def rounds_for(actor: User) -> QuerySet[Round]:
@@ -56,7 +59,15 @@ def round_complexes(actor: User) -> QuerySet[Complex]:
     return Complex.objects.filter(corporation=actor.organisation).order_by("name")
 
 
-def round_candidates(actor: User, *, complex_id: int | None = None) -> QuerySet[Advert]:
+class Responders(TypedDict):
+    """What ``round_candidates`` annotates on each advert."""
+
+    responders: int
+
+
+def round_candidates(
+    actor: User, *, complex_id: int | None = None
+) -> QuerySet[WithAnnotations[Advert, Responders]]:
     """Vacancies an officer may put into a round: the corporation's published or closed adverts
     whose unit has no live offer."""
     if not can(actor, "run_rounds"):
@@ -229,16 +240,16 @@ def round_view(actor: User, rnd: Round, *, view: str = "round_detail") -> RoundV
     households = Household.objects.in_bulk(list(household_ids))
     adverts = dict(rnd.adverts.values_list("unit_id", "pk"))
     by_unit: dict[str, UnitRow] = {}
-    for uid in unit_ids:
-        if uid in units:
-            by_unit[f"u{uid}"] = UnitRow(unit=units[uid], advert_id=adverts.get(uid))
+    for unit_pk in unit_ids:
+        if unit_pk in units:
+            by_unit[f"u{unit_pk}"] = UnitRow(unit=units[unit_pk], advert_id=adverts.get(unit_pk))
     responders: dict[str, list[Household]] = defaultdict(list)
     for c in snapshot.get("candidates", []):
         for uid in c["responses"]:
             if uid in by_unit and pk_of(c["id"]) in households:
                 responders[uid].append(households[pk_of(c["id"])])
-    for uid, row in by_unit.items():
-        row.responders = responders.get(uid, [])
+    for unit_key, unit_row in by_unit.items():
+        unit_row.responders = responders.get(unit_key, [])
     shown_nominees: dict[int, Household] = {}
     nominee_ids = {c["id"] for c in snapshot.get("candidates", []) if c.get("target_group")}
     for a in result.get("assignments", []):

@@ -71,7 +71,7 @@ def round_new(request: HttpRequest) -> HttpResponse:
         context={
             "complexes": round_selectors.round_complexes(user),
             "complex_id": complex_pk,
-            "count": len(form.fields["adverts"].queryset),
+            "count": len(form.advert_choices),
         },
     )
 
@@ -79,7 +79,6 @@ def round_new(request: HttpRequest) -> HttpResponse:
 def _mix_bars(effects: list[round_selectors.MixEffect]) -> list[dict[str, Any]]:
     out = []
     for e in effects:
-        common = {"target": e.target, "lower": e.lower, "upper": e.upper}
         out.append(
             {
                 "effect": e,
@@ -88,14 +87,18 @@ def _mix_bars(effects: list[round_selectors.MixEffect]) -> list[dict[str, Any]]:
                     share=e.share_before,
                     vulnerable=e.vulnerable_before,
                     occupied=e.homes,
-                    **common,
+                    target=e.target,
+                    lower=e.lower,
+                    upper=e.upper,
                 ),
                 "after": MixBar(
                     label=_("%(name)s after") % {"name": e.complex_name},
                     share=e.share_after,
                     vulnerable=e.vulnerable_after,
                     occupied=e.homes,
-                    **common,
+                    target=e.target,
+                    lower=e.lower,
+                    upper=e.upper,
                 ),
             }
         )
