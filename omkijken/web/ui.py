@@ -62,3 +62,38 @@ def form_page(
                 messages.success(request, success)
             return done(result)
     return render(request, template, {**(context or {}), "form": form})
+
+
+def flash_form_errors(request: HttpRequest, form: BaseForm) -> None:
+    """Show a form's own errors as messages (a button form on another page has no place for them)."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
+
+
+def post_action(
+    request: HttpRequest,
+    form: F,
+    *,
+    save: Callable[[F], T],
+    success: str,
+    back: HttpResponse,
+    done: Callable[[T], HttpResponse] | None = None,
+) -> HttpResponse:
+    """The button-form shape: a small form posted from a detail page.
+
+    With a valid ``form``, ``save(form)`` calls one service; on success ``success`` is flashed and
+    ``done(result)`` answers (or ``back``). A ValidationError of the service, or the form's own
+    errors, are flashed, nothing is saved, and the user goes ``back`` to the page they came from.
+    """
+    if form.is_valid():
+        try:
+            result = save(form)
+        except ValidationError as exc:
+            flash_errors(request, exc)
+        else:
+            messages.success(request, success)
+            return done(result) if done is not None else back
+    else:
+        flash_form_errors(request, form)
+    return back

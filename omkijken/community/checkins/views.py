@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 from omkijken.accounts.access import actor, requires
 from omkijken.community.checkins import forms, selectors, services
 from omkijken.community.scope import network_complexes, persons_in_complex
-from omkijken.web.ui import flash_errors
+from omkijken.web.ui import post_action
 
 
 @require_POST
@@ -25,25 +24,19 @@ from omkijken.web.ui import flash_errors
 def checkin_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     complex_ = get_object_or_404(network_complexes(user), pk=pk)
-    form = forms.CheckInAgreementForm(request.POST, persons=persons_in_complex(complex_.pk))
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.check_in_agreement_create(
-                actor=user,
-                resident=data["resident"],
-                caller=data["caller"],
-                every_days=data["every_days"],
-                first_call_at=data["first_call"],
-            )
-            messages.success(request, _("The call is added to the rota."))
-        except ValidationError as exc:
-            flash_errors(request, exc)
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    return redirect("community_coordination", pk=complex_.pk)
+    return post_action(
+        request,
+        forms.CheckInAgreementForm(request.POST, persons=persons_in_complex(complex_.pk)),
+        save=lambda form: services.check_in_agreement_create(
+            actor=user,
+            resident=form.cleaned_data["resident"],
+            caller=form.cleaned_data["caller"],
+            every_days=form.cleaned_data["every_days"],
+            first_call_at=form.cleaned_data["first_call"],
+        ),
+        success=_("The call is added to the rota."),
+        back=redirect("community_coordination", pk=complex_.pk),
+    )
 
 
 @require_POST

@@ -25,7 +25,7 @@ from omkijken.letting.intake import forms as intake_forms
 from omkijken.letting.intake import selectors as intake_selectors
 from omkijken.letting.intake import services as intake_services
 from omkijken.letting.intake.models import MotivationApplication
-from omkijken.web.ui import apply_errors, flash_errors, form_page
+from omkijken.web.ui import apply_errors, flash_errors, form_page, post_action
 
 PAGE_SIZE = 25
 
@@ -165,69 +165,51 @@ def _staff_application(request: HttpRequest, pk: int) -> MotivationApplication:
 @requires("assess_motivation")
 def application_score(request: HttpRequest, pk: int) -> HttpResponse:
     application = _staff_application(request, pk)
-    form = intake_forms.ScoreForm(request.POST, rubric=application.questionnaire.rubric)
-    if form.is_valid():
-        try:
-            intake_services.application_score(
-                actor=actor(request),
-                application=application,
-                scores=form.scores(),
-                comment=form.cleaned_data["comment"],
-            )
-        except ValidationError as exc:
-            flash_errors(request, exc)
-        else:
-            messages.success(request, _("Your score has been saved. You can now see the other scores."))
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    return redirect("letting_application_detail", application.pk)
+    return post_action(
+        request,
+        intake_forms.ScoreForm(request.POST, rubric=application.questionnaire.rubric),
+        save=lambda form: intake_services.application_score(
+            actor=actor(request),
+            application=application,
+            scores=form.scores(),
+            comment=form.cleaned_data["comment"],
+        ),
+        success=_("Your score has been saved. You can now see the other scores."),
+        back=redirect("letting_application_detail", application.pk),
+    )
 
 
 @require_POST
 @requires("assess_motivation")
 def application_step(request: HttpRequest, pk: int) -> HttpResponse:
     application = _staff_application(request, pk)
-    form = intake_forms.StepForm(request.POST)
-    if form.is_valid():
-        try:
-            intake_services.application_add_step(
-                actor=actor(request), application=application, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            flash_errors(request, exc)
-        else:
-            messages.success(request, _("The step has been recorded."))
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    return redirect("letting_application_detail", application.pk)
+    return post_action(
+        request,
+        intake_forms.StepForm(request.POST),
+        save=lambda form: intake_services.application_add_step(
+            actor=actor(request), application=application, **form.cleaned_data
+        ),
+        success=_("The step has been recorded."),
+        back=redirect("letting_application_detail", application.pk),
+    )
 
 
 @require_POST
 @requires("decide_motivation")
 def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     application = _staff_application(request, pk)
-    form = intake_forms.DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            intake_services.application_decide(
-                actor=actor(request),
-                application=application,
-                approve=form.cleaned_data["decision"] == "approve",
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            flash_errors(request, exc)
-        else:
-            messages.success(request, _("The decision has been recorded and sent to the applicant."))
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    return redirect("letting_application_detail", application.pk)
+    return post_action(
+        request,
+        intake_forms.DecisionForm(request.POST),
+        save=lambda form: intake_services.application_decide(
+            actor=actor(request),
+            application=application,
+            approve=form.cleaned_data["decision"] == "approve",
+            reason=form.cleaned_data["reason"],
+        ),
+        success=_("The decision has been recorded and sent to the applicant."),
+        back=redirect("letting_application_detail", application.pk),
+    )
 
 
 @require_POST

@@ -26,7 +26,7 @@ from omkijken.letting.offers import selectors as offer_selectors
 from omkijken.letting.offers import services as offer_services
 from omkijken.letting.offers.models import Offer
 from omkijken.letting.rounds import selectors as round_selectors
-from omkijken.web.ui import flash_errors
+from omkijken.web.ui import flash_errors, post_action
 
 
 @require_POST
@@ -35,27 +35,20 @@ def offer_for_advert(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     advert = round_selectors.advert_for(user, pk)
     responders = advert_selectors.advert_responders(advert)
-    form = offer_forms.ManualOfferForm(request.POST, households=responders)
-    if form.is_valid():
-        household = next(h for h in responders if h.pk == form.cleaned_data["household"])
-        try:
-            offer = offer_services.offer_make(
-                actor=user,
-                unit=advert.unit,
-                household=household,
-                respond_by=form.cleaned_data["respond_by"],
-                advert=advert,
-            )
-        except ValidationError as exc:
-            flash_errors(request, exc)
-        else:
-            messages.success(request, _("The offer has been made and the household informed."))
-            return redirect("letting_offer_detail", offer.pk)
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    return redirect("letting_rank_vacancy", advert.pk)
+    return post_action(
+        request,
+        offer_forms.ManualOfferForm(request.POST, households=responders),
+        save=lambda form: offer_services.offer_make(
+            actor=user,
+            unit=advert.unit,
+            household=next(h for h in responders if h.pk == form.cleaned_data["household"]),
+            respond_by=form.cleaned_data["respond_by"],
+            advert=advert,
+        ),
+        success=_("The offer has been made and the household informed."),
+        back=redirect("letting_rank_vacancy", advert.pk),
+        done=lambda offer: redirect("letting_offer_detail", offer.pk),
+    )
 
 
 @require_POST
@@ -63,26 +56,20 @@ def offer_for_advert(request: HttpRequest, pk: int) -> HttpResponse:
 def offer_for_allocation(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     allocation = round_selectors.allocation_for_offer(user, pk)
-    form = offer_forms.OfferMakeForm(request.POST)
-    if form.is_valid():
-        try:
-            offer = offer_services.offer_make(
-                actor=user,
-                unit=allocation.unit,
-                household=allocation.household,
-                respond_by=form.cleaned_data["respond_by"],
-                allocation=allocation,
-            )
-        except ValidationError as exc:
-            flash_errors(request, exc)
-        else:
-            messages.success(request, _("The offer has been made and the household informed."))
-            return redirect("letting_offer_detail", offer.pk)
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-    return redirect("letting_round_detail", allocation.round_id)
+    return post_action(
+        request,
+        offer_forms.OfferMakeForm(request.POST),
+        save=lambda form: offer_services.offer_make(
+            actor=user,
+            unit=allocation.unit,
+            household=allocation.household,
+            respond_by=form.cleaned_data["respond_by"],
+            allocation=allocation,
+        ),
+        success=_("The offer has been made and the household informed."),
+        back=redirect("letting_round_detail", allocation.round_id),
+        done=lambda offer: redirect("letting_offer_detail", offer.pk),
+    )
 
 
 # --- Offers ---------------------------------------------------------------------------------------------
