@@ -71,29 +71,41 @@ def flash_form_errors(request: HttpRequest, form: BaseForm) -> None:
             messages.error(request, str(error))
 
 
+def button_action(
+    request: HttpRequest,
+    call: Callable[[], T],
+    *,
+    success: str | Callable[[T], str],
+    back: HttpResponse,
+    done: Callable[[T], HttpResponse] | None = None,
+) -> HttpResponse:
+    """A button that calls one service: on success flash ``success`` (a text, or made from the
+    service's result) and answer ``done(result)`` or ``back``; a ValidationError is flashed,
+    nothing is saved, and the user goes ``back``."""
+    try:
+        result = call()
+    except ValidationError as exc:
+        flash_errors(request, exc)
+        return back
+    messages.success(request, success(result) if callable(success) else success)
+    return done(result) if done is not None else back
+
+
 def post_action(
     request: HttpRequest,
     form: F,
     *,
     save: Callable[[F], T],
-    success: str,
+    success: str | Callable[[T], str],
     back: HttpResponse,
     done: Callable[[T], HttpResponse] | None = None,
 ) -> HttpResponse:
     """The button-form shape: a small form posted from a detail page.
 
-    With a valid ``form``, ``save(form)`` calls one service; on success ``success`` is flashed and
-    ``done(result)`` answers (or ``back``). A ValidationError of the service, or the form's own
-    errors, are flashed, nothing is saved, and the user goes ``back`` to the page they came from.
+    With a valid ``form``, as :func:`button_action` with ``save(form)``; otherwise the form's own
+    errors are flashed, nothing is saved, and the user goes ``back`` to the page they came from.
     """
-    if form.is_valid():
-        try:
-            result = save(form)
-        except ValidationError as exc:
-            flash_errors(request, exc)
-        else:
-            messages.success(request, success)
-            return done(result) if done is not None else back
-    else:
+    if not form.is_valid():
         flash_form_errors(request, form)
-    return back
+        return back
+    return button_action(request, lambda: save(form), success=success, back=back, done=done)

@@ -30,7 +30,7 @@ from omkijken.letting.intake import services as intake_services
 from omkijken.letting.intake.models import MotivationApplication
 from omkijken.letting.nominations import selectors as nomination_selectors
 from omkijken.letting.nominations.models import Nomination
-from omkijken.web.ui import flash_errors, form_page
+from omkijken.web.ui import button_action, flash_errors, form_page
 
 
 def _labelled(adverts: list[Advert]) -> list[Advert]:
@@ -185,13 +185,12 @@ def advert_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404
     advert = advert_selectors.advert_detail(user, pk)
     service, message = ADVERT_ACTIONS[action]
-    try:
-        service(actor=user, advert=advert)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, message)
-    return redirect("letting_advert_detail", advert.pk)
+    return button_action(
+        request,
+        lambda: service(actor=user, advert=advert),
+        success=message,
+        back=redirect("letting_advert_detail", advert.pk),
+    )
 
 
 @require_POST

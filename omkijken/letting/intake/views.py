@@ -25,7 +25,7 @@ from omkijken.letting.intake import forms as intake_forms
 from omkijken.letting.intake import selectors as intake_selectors
 from omkijken.letting.intake import services as intake_services
 from omkijken.letting.intake.models import MotivationApplication
-from omkijken.web.ui import apply_errors, flash_errors, form_page, post_action
+from omkijken.web.ui import apply_errors, button_action, form_page, post_action
 
 PAGE_SIZE = 25
 
@@ -217,10 +217,9 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     application = intake_selectors.application_detail(user, pk)
-    try:
-        intake_services.application_withdraw(actor=user, application=application)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("Your application has been withdrawn."))
-    return redirect("letting_homes")
+    return button_action(
+        request,
+        lambda: intake_services.application_withdraw(actor=user, application=application),
+        success=_("Your application has been withdrawn."),
+        back=redirect("letting_homes"),
+    )

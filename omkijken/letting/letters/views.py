@@ -15,7 +15,7 @@ from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.letting.letters import selectors, services
 from omkijken.letting.rounds.models import Round
-from omkijken.web.ui import flash_errors
+from omkijken.web.ui import button_action, flash_errors
 
 
 @require_GET
@@ -43,17 +43,15 @@ def round_letters(request: HttpRequest, round_pk: int) -> HttpResponse:
 def round_letters_compose(request: HttpRequest, round_pk: int) -> HttpResponse:
     user = actor(request)
     round = selectors.round_for_letters(user, round_pk)
-    try:
-        letters = services.letters_for_round(actor=user, round=round)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(
-            request,
+    return button_action(
+        request,
+        lambda: services.letters_for_round(actor=user, round=round),
+        success=lambda letters: (
             ngettext("%(count)s letter is ready.", "%(count)s letters are ready.", len(letters))
-            % {"count": len(letters)},
-        )
-    return redirect("letting_round_letters", round_pk=round.pk)
+            % {"count": len(letters)}
+        ),
+        back=redirect("letting_round_letters", round_pk=round.pk),
+    )
 
 
 @require_POST
@@ -61,17 +59,15 @@ def round_letters_compose(request: HttpRequest, round_pk: int) -> HttpResponse:
 def round_letters_send(request: HttpRequest, round_pk: int) -> HttpResponse:
     user = actor(request)
     round = selectors.round_for_letters(user, round_pk)
-    try:
-        mailed, post = services.letters_send_all(actor=user, round=round)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(
-            request,
+    return button_action(
+        request,
+        lambda: services.letters_send_all(actor=user, round=round),
+        success=lambda sent: (
             _("Sent by e-mail: %(mailed)s. To send by post: %(post)s.")
-            % {"mailed": len(mailed), "post": len(post)},
-        )
-    return redirect("letting_round_letters", round_pk=round.pk)
+            % {"mailed": len(sent[0]), "post": len(sent[1])}
+        ),
+        back=redirect("letting_round_letters", round_pk=round.pk),
+    )
 
 
 @require_GET

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +22,7 @@ from omkijken.letting.nominations import forms as nomination_forms
 from omkijken.letting.nominations import selectors as nomination_selectors
 from omkijken.letting.nominations import services as nomination_services
 from omkijken.letting.nominations.models import Nomination
-from omkijken.web.ui import flash_errors, form_page
+from omkijken.web.ui import button_action, form_page
 
 PAGE_SIZE = 25
 
@@ -110,10 +108,9 @@ def nomination_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = nomination_selectors.nominations_for(user).filter(pk=pk).first()
     if nomination is None:
         raise Http404
-    try:
-        nomination_services.nomination_withdraw(actor=user, nomination=nomination)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("The nomination has been withdrawn."))
-    return redirect("letting_nomination_list")
+    return button_action(
+        request,
+        lambda: nomination_services.nomination_withdraw(actor=user, nomination=nomination),
+        success=_("The nomination has been withdrawn."),
+        back=redirect("letting_nomination_list"),
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,7 +25,7 @@ from omkijken.letting.rounds import selectors as round_selectors
 from omkijken.letting.rounds import services as round_services
 from omkijken.letting.rounds.models import Round
 from omkijken.web.charts import MixBar
-from omkijken.web.ui import flash_errors, form_page
+from omkijken.web.ui import button_action, form_page
 
 # --- Rounds ---------------------------------------------------------------------------------------
 
@@ -159,13 +158,12 @@ def round_change(request: HttpRequest, pk: int) -> HttpResponse:
 def round_accept(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     rnd = round_selectors.round_detail(user, pk)
-    try:
-        allocations = round_services.round_accept(actor=user, round=rnd)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("Round accepted: %(n)s homes allocated.") % {"n": len(allocations)})
-    return redirect("letting_round_detail", rnd.pk)
+    return button_action(
+        request,
+        lambda: round_services.round_accept(actor=user, round=rnd),
+        success=lambda allocations: _("Round accepted: %(n)s homes allocated.") % {"n": len(allocations)},
+        back=redirect("letting_round_detail", rnd.pk),
+    )
 
 
 @require_POST
@@ -173,13 +171,12 @@ def round_accept(request: HttpRequest, pk: int) -> HttpResponse:
 def round_discard(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     rnd = round_selectors.round_detail(user, pk)
-    try:
-        round_services.round_discard(actor=user, round=rnd)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("The proposal has been discarded."))
-    return redirect("letting_round_list")
+    return button_action(
+        request,
+        lambda: round_services.round_discard(actor=user, round=rnd),
+        success=_("The proposal has been discarded."),
+        back=redirect("letting_round_list"),
+    )
 
 
 # --- Single vacancy ---------------------------------------------------------------------------------
