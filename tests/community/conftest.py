@@ -18,22 +18,6 @@ def network(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def user():  # type: ignore[no-untyped-def]
-    def get(username: str) -> User:
-        return User.objects.get(username=username)
-
-    return get
-
-
-@pytest.fixture
-def person_of():  # type: ignore[no-untyped-def]
-    def get(username: str) -> Person:
-        return Person.objects.get(user__username=username)
-
-    return get
-
-
-@pytest.fixture
 def resident_login(db):  # type: ignore[no-untyped-def]
     """A fresh resident login for a person of the demo world (by person)."""
     from omkijken.accounts.models import Membership, Organisation, Role

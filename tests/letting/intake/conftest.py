@@ -15,14 +15,6 @@ from omkijken.residents.models import Household, Lease, Person, TargetGroupStatu
 from omkijken.residents.selectors import valid_on
 
 
-@pytest.fixture
-def user():  # type: ignore[no-untyped-def]
-    def get(username: str) -> User:
-        return User.objects.get(username=username)
-
-    return get
-
-
 def regular_lease(complex_name: str) -> Lease:
     """An open-ended lease of a regular (not vulnerable) household in the complex, with no open advert."""
     today = timezone.localdate()
@@ -40,17 +32,17 @@ def regular_lease(complex_name: str) -> Lease:
 
 
 @pytest.fixture
-def draft_advert(user):  # type: ignore[no-untyped-def]
+def draft_advert(persona):  # type: ignore[no-untyped-def]
     """A draft advert for a home in Vliethof whose lease the officer has just ended."""
-    return services.on_lease_ended(actor=user("verhuur"), lease=regular_lease("Vliethof"))
+    return services.on_lease_ended(actor=persona("verhuur"), lease=regular_lease("Vliethof"))
 
 
 @pytest.fixture
-def published_advert(draft_advert, user):  # type: ignore[no-untyped-def]
+def published_advert(draft_advert, persona):  # type: ignore[no-untyped-def]
     advert = draft_advert
     today = timezone.localdate()
     services.advert_update(
-        actor=user("verhuur"),
+        actor=persona("verhuur"),
         advert=advert,
         channels=["REGULAR"],
         criteria=advert.criteria,
@@ -58,15 +50,15 @@ def published_advert(draft_advert, user):  # type: ignore[no-untyped-def]
         ends_on=today + dt.timedelta(days=14),
         override_reason="Test: regular letting for this home.",
     )
-    services.advert_publish(actor=user("verhuur"), advert=advert)
+    services.advert_publish(actor=persona("verhuur"), advert=advert)
     advert.refresh_from_db()
     return advert
 
 
 @pytest.fixture
-def applicant(user):  # type: ignore[no-untyped-def]
+def applicant(persona):  # type: ignore[no-untyped-def]
     """The applicant persona zoeker, with an active registration."""
-    zoeker = user("zoeker")
+    zoeker = persona("zoeker")
     household = Person.objects.get(user=zoeker).household
     assert Registration.objects.filter(household=household, status="active").exists()
     return zoeker
