@@ -139,9 +139,11 @@ def make_household(
     reference: str,
     name: str,
     first_name: str = "Test",
+    name_prefix: str = "",
     last_name: str = "Test",
     birth_date: dt.date = dt.date(1980, 1, 1),
     email: str = "",
+    phone: str = "",
     user: User | None = None,
     registered_on: dt.date | None = None,
     household_size: int = 1,
@@ -154,9 +156,11 @@ def make_household(
     make_person(
         household=household,
         first_name=first_name,
+        name_prefix=name_prefix,
         last_name=last_name,
         birth_date=birth_date,
         email=email,
+        phone=phone,
         is_main_tenant=True,
         user=user,
     )
