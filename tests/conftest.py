@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
-
-if TYPE_CHECKING:
-    from omkijken.accounts.models import User
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
@@ -46,34 +42,27 @@ def demo_world_committed(transactional_db) -> Iterator[None]:  # type: ignore[no
     yield
 
 
-def persona_user(username: str) -> User:
-    """The demo world's login of a persona (see omkijken.demo.personas)."""
-    from omkijken.accounts.models import User
-
-    return User.objects.get(username=username)
-
-
 @pytest.fixture
 def persona():  # type: ignore[no-untyped-def]
     """``persona("verhuur")``: the demo world's login of that persona."""
+    from tests.factories import persona_user
+
     return persona_user
 
 
 @pytest.fixture
 def person_of():  # type: ignore[no-untyped-def]
     """``person_of("buur")``: the person (in a household) behind a persona's login."""
-    from omkijken.residents.models import Person
+    from tests.factories import persona_person
 
-    def get(username: str) -> Person:
-        return Person.objects.get(user__username=username)
-
-    return get
+    return persona_person
 
 
 @pytest.fixture
 def login():  # type: ignore[no-untyped-def]
     """A Django test client logged in as a persona (by username). Not built on the ``persona``
-    fixture: several tests parametrize a ``persona`` argument of their own."""
+    fixture: several tests parametrize an argument of that name."""
+    from tests.factories import persona_user
 
     def make(username: str) -> Client:
         client = Client()

@@ -14,6 +14,17 @@ from omkijken.portfolio.models import Complex, Neighbourhood, Section, Unit
 from omkijken.residents.models import Household, Lease, Person, TargetGroupStatus
 
 
+def persona_user(username: str) -> User:
+    """The demo world's login of a persona (see omkijken.demo.personas). A plain function, so that
+    fixtures may use it even where a test parametrizes an argument named ``persona``."""
+    return User.objects.get(username=username)
+
+
+def persona_person(username: str) -> Person:
+    """The person (in a household) behind a persona's login."""
+    return Person.objects.get(user__username=username)
+
+
 def make_login(
     *,
     username: str,

@@ -58,7 +58,9 @@ def test_the_care_partner_sees_only_its_own_clients_requests(network, persona, p
     assert all(r.person_id != vliethof_tigrinya_seeker().person_id or r.origin for r in seen)
 
 
-def test_a_coordinator_confirms_a_proposal_and_capacity_is_never_exceeded(network, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_coordinator_confirms_a_proposal_and_capacity_is_never_exceeded(
+    network, persona, person_of
+) -> None:  # type: ignore[no-untyped-def]
     # given buur (capacity 2) and two open requests in Vliethof
     buur = person_of("buur")
     open_requests = list(
@@ -157,7 +159,9 @@ def test_a_care_partner_proposal_needs_the_residents_consent(network, persona, p
     assert made.origin == BuddyRequest.Origin.CARE_PARTNER
 
 
-def test_a_care_partner_cannot_propose_for_someone_who_is_not_their_client(network, persona, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_care_partner_cannot_propose_for_someone_who_is_not_their_client(
+    network, persona, person_of
+) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PermissionDenied):
         buddy_services.buddy_request_propose(
             actor=persona("zorgpartner"), person=person_of("buur"), consent_given=True, shares={}

@@ -96,7 +96,9 @@ def test_the_calendar_feed_needs_the_complexs_secret_token(network, client) -> N
     assert client.get(reverse("community_calendar", args=["guessed-token"])).status_code == 404
 
 
-def test_receipts_of_another_complex_answer_404(network, login, persona, person_of, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_receipts_of_another_complex_answer_404(
+    network, login, persona, person_of, tmp_path, settings
+) -> None:  # type: ignore[no-untyped-def]
     from decimal import Decimal
 
     from django.core.files.uploadedfile import SimpleUploadedFile

@@ -38,7 +38,9 @@ def test_a_neighbour_claims_a_request_and_closes_it_with_a_note(
     request = help_services.help_request_create(actor=asker, kind="paperwork", title="Brief van de belasting")
     # when buur claims it and closes it with a note
     help_services.help_request_claim(actor=persona("buur"), help_request=request)
-    help_services.help_request_close(actor=persona("buur"), help_request=request, note="Samen de brief gelezen.")
+    help_services.help_request_close(
+        actor=persona("buur"), help_request=request, note="Samen de brief gelezen."
+    )
     # then it is closed, by buur, with the note
     request.refresh_from_db()
     assert request.status == HelpRequest.Status.CLOSED

@@ -54,7 +54,9 @@ def test_granting_more_than_what_is_left_is_refused(network, persona) -> None:  
 def test_a_rejection_needs_a_reason(network, persona) -> None:  # type: ignore[no-untyped-def]
     application = apply(persona)
     with pytest.raises(ValidationError):
-        fund_services.fund_decide(actor=persona("beheerder"), application=application, approve=False, reason=" ")
+        fund_services.fund_decide(
+            actor=persona("beheerder"), application=application, approve=False, reason=" "
+        )
     decided = fund_services.fund_decide(
         actor=persona("beheerder"),
         application=application,

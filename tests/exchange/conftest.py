@@ -25,6 +25,7 @@ from tests.factories import (
     make_registration,
     make_target_group_status,
     make_unit,
+    persona_user,
 )
 
 
@@ -73,9 +74,9 @@ def exchange_household(corporation: Organisation, reference: str, name: str) -> 
 
 
 @pytest.fixture
-def world(db, persona) -> World:  # type: ignore[no-untyped-def]
+def world(db) -> World:  # type: ignore[no-untyped-def]
     corporation = Organisation.objects.get(name=CORPORATION)
-    officer = persona("verhuur")
+    officer = persona_user("verhuur")
     complex_ = Complex.objects.filter(corporation=corporation).order_by("code").first()
     assert complex_ is not None
     today = timezone.localdate()

@@ -100,7 +100,9 @@ def test_an_assessor_sees_the_other_score_only_after_scoring(application, login,
 
 
 def test_nobody_scores_twice(application, persona) -> None:  # type: ignore[no-untyped-def]
-    services.application_score(actor=persona("verhuur"), application=application, scores=full_marks(application))
+    services.application_score(
+        actor=persona("verhuur"), application=application, scores=full_marks(application)
+    )
     with pytest.raises(ValidationError):
         services.application_score(
             actor=persona("verhuur"), application=application, scores=full_marks(application, 1)
@@ -112,7 +114,9 @@ def test_scores_must_follow_the_rubric(application, persona) -> None:  # type: i
     marks = full_marks(application)
     key = next(iter(marks))
     with pytest.raises(ValidationError):
-        services.application_score(actor=persona("verhuur"), application=application, scores={**marks, key: 99})
+        services.application_score(
+            actor=persona("verhuur"), application=application, scores={**marks, key: 99}
+        )
     with pytest.raises(ValidationError):
         services.application_score(actor=persona("verhuur"), application=application, scores={key: 1})
 
@@ -197,7 +201,11 @@ def test_interview_and_cooptation_steps_are_recorded(application, persona, login
         participants="Sanne",
     )
     services.application_add_step(
-        actor=persona("beheerder"), application=application, kind="cooptation", held_on=today, outcome="neutral"
+        actor=persona("beheerder"),
+        application=application,
+        kind="cooptation",
+        held_on=today,
+        outcome="neutral",
     )
     with pytest.raises(ValidationError):
         services.application_add_step(
@@ -223,7 +231,10 @@ def test_interview_and_cooptation_steps_are_recorded(application, persona, login
 
 def test_the_applicant_sees_the_decision_but_never_the_scores(application, persona, login) -> None:  # type: ignore[no-untyped-def]
     services.application_score(
-        actor=persona("beheerder"), application=application, scores=full_marks(application), comment="Geheim ABC"
+        actor=persona("beheerder"),
+        application=application,
+        scores=full_marks(application),
+        comment="Geheim ABC",
     )
     response = login("zoeker").get(reverse("letting_application_detail", args=[application.pk]))
     assert response.status_code == 200 and "Geheim ABC" not in response.content.decode()

@@ -26,7 +26,7 @@ from omkijken.engine.allocation import allocate
 from omkijken.letting.models import Round
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.residents.models import Household, TargetGroup
-from tests.factories import make_household, make_login, make_target_group_status, make_unit
+from tests.factories import make_household, make_login, make_target_group_status, make_unit, persona_user
 
 _numbers = itertools.count(1)
 
@@ -143,7 +143,7 @@ def round_document(
 
 
 @pytest.fixture
-def letter_round(db, persona) -> LetterRound:  # type: ignore[no-untyped-def]
+def letter_round(db) -> LetterRound:  # type: ignore[no-untyped-def]
     corporation = Organisation.objects.get(name=CORPORATION)
     partner = Organisation.objects.get(name=CARE_PARTNER)
     complex = Complex.objects.filter(corporation=corporation).order_by("pk").first()
@@ -181,7 +181,7 @@ def letter_round(db, persona) -> LetterRound:  # type: ignore[no-untyped-def]
         start_date=dt.date(2025, 1, 1),
         consent_reference="TOESTEMMING-4471",
     )
-    officer = persona("verhuur")
+    officer = persona_user("verhuur")
     doc = round_document(units, hh, partner)
     result = allocate(doc)
     rnd = Round.objects.create(

@@ -24,6 +24,7 @@ from tests.factories import (
     make_section,
     make_target_group_status,
     make_unit,
+    persona_user,
 )
 
 TODAY = timezone.localdate()
@@ -83,18 +84,18 @@ def home(complex_: Complex, number: int, *, section: Section | None = None, floo
 
 
 @pytest.fixture
-def world(db, persona) -> World:  # type: ignore[no-untyped-def]
+def world(db) -> World:  # type: ignore[no-untyped-def]
     """A mixed complex (target 30 % ± 5 %) with 10 homes: 2 vulnerable and 5 regular residents, 3
     vacancies; and an ordinary complex with one vacancy open to REGULAR and DIRECT."""
     corporation = Organisation.objects.get(name=CORPORATION)
     partner = Organisation.objects.get(name=CARE_PARTNER)
-    officer = persona("verhuur")
+    officer = persona_user("verhuur")
     hood = Neighbourhood.objects.first()
     mixed = make_complex(corporation=corporation, neighbourhood=hood, code="T-MIX", name="Proefhof")
     plain = make_complex(
         corporation=corporation, neighbourhood=hood, code="T-PLAIN", name="Gewoonhof", year_built=1970
     )
-    mixed.managers.add(persona("beheerder"))
+    mixed.managers.add(persona_user("beheerder"))
     section = make_section(complex=mixed, max_vulnerable=2)
     project = Project.objects.create(
         corporation=corporation,
@@ -209,5 +210,5 @@ def world(db, persona) -> World:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def officer(persona) -> User:  # type: ignore[no-untyped-def]
-    return persona("verhuur")
+def officer(db) -> User:  # type: ignore[no-untyped-def]
+    return persona_user("verhuur")
