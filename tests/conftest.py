@@ -43,13 +43,30 @@ def demo_world_committed(transactional_db) -> Iterator[None]:  # type: ignore[no
 
 
 @pytest.fixture
+def persona():  # type: ignore[no-untyped-def]
+    """``persona("verhuur")``: the demo world's login of that persona."""
+    from tests.factories import persona_user
+
+    return persona_user
+
+
+@pytest.fixture
+def person_of():  # type: ignore[no-untyped-def]
+    """``person_of("buur")``: the person (in a household) behind a persona's login."""
+    from tests.factories import persona_person
+
+    return persona_person
+
+
+@pytest.fixture
 def login():  # type: ignore[no-untyped-def]
-    """A Django test client logged in as a persona (by username)."""
-    from omkijken.accounts.models import User
+    """A Django test client logged in as a persona (by username). Not built on the ``persona``
+    fixture: several tests parametrize an argument of that name."""
+    from tests.factories import persona_user
 
     def make(username: str) -> Client:
         client = Client()
-        client.force_login(User.objects.get(username=username))
+        client.force_login(persona_user(username))
         return client
 
     return make

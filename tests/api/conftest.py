@@ -14,11 +14,11 @@ from rest_framework.test import APIClient
 @pytest.fixture
 def api():  # type: ignore[no-untyped-def]
     """``api("verhuur")``: a DRF test client sending that persona's token (made on first use)."""
-    from omkijken.accounts.models import User
     from omkijken.api.services import token_issue
+    from tests.factories import persona_user
 
     def make(username: str, **headers: Any) -> APIClient:
-        token = token_issue(user=User.objects.get(username=username))
+        token = token_issue(user=persona_user(username))
         client = APIClient(**headers)
         client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
         return client
@@ -41,28 +41,24 @@ class LettingWorld:
 
 def _vacant_unit(complex_: Any, code: str) -> Any:
     from omkijken.portfolio.models import Unit
+    from tests.factories import make_unit
 
-    return Unit.objects.create(
+    return make_unit(
         complex=complex_,
         section=complex_.sections.first(),
         code=code,
-        street="Proefstraat",
         house_number=Unit.objects.count() + 1,
         postcode="3999AA",
-        city="Vechtstad",
-        floor=1,
         rooms=3,
-        net_rent=Decimal("650.00"),
+        net_rent="650.00",
     )
 
 
 def _advert(unit: Any, status: str, today: dt.date) -> Any:
-    from omkijken.letting.models import Advert
+    from tests.factories import make_advert
 
-    return Advert.objects.create(
-        corporation=unit.complex.corporation,
+    return make_advert(
         unit=unit,
-        channels=["REGULAR"],
         proposed_channels=["REGULAR"],
         criteria="Huishoudens van 1 tot 3 personen.",
         starts_on=today - dt.timedelta(days=3),
@@ -72,15 +68,12 @@ def _advert(unit: Any, status: str, today: dt.date) -> Any:
 
 
 def _nomination(household: Any, nominator: Any, corporation: Any, today: dt.date) -> Any:
-    from omkijken.letting.models import Nomination
+    from tests.factories import make_nomination
 
-    return Nomination.objects.create(
+    return make_nomination(
         nominator=nominator,
         corporation=corporation,
         household=household,
-        target_group="DAK",
-        household_size=1,
-        income_class="passend",
         nominated_on=today - dt.timedelta(days=5),
         consent_reference="TOE-2025-001",
     )
@@ -95,7 +88,8 @@ def world(db) -> LettingWorld:  # type: ignore[no-untyped-def]
     from omkijken.demo.personas import CARE_PARTNER, CORPORATION, OTHER_CARE_PARTNERS, OTHER_CORPORATION
     from omkijken.letting.models import Registration, Response
     from omkijken.portfolio.models import Complex
-    from omkijken.residents.models import Household, Person, TargetGroupStatus
+    from omkijken.residents.models import Household, TargetGroupStatus
+    from tests.factories import make_household, persona_person
 
     today = timezone.localdate()
     corp = Organisation.objects.get(name=CORPORATION)
@@ -105,7 +99,7 @@ def world(db) -> LettingWorld:  # type: ignore[no-untyped-def]
     brug = Complex.objects.get(name="De Brug")
     other_complex = Complex.objects.filter(corporation=other_corp).first()
 
-    buur = Person.objects.get(user__username="buur").household
+    buur = persona_person("buur").household
     Registration.objects.update_or_create(
         household=buur,
         defaults={
@@ -114,7 +108,7 @@ def world(db) -> LettingWorld:  # type: ignore[no-untyped-def]
             "yearly_income": Decimal("28000"),
         },
     )
-    bewoner = Person.objects.get(user__username="bewoner").household
+    bewoner = persona_person("bewoner").household
     foreign_client = (
         Household.objects.filter(
             corporation=corp,
@@ -126,19 +120,14 @@ def world(db) -> LettingWorld:  # type: ignore[no-untyped-def]
     other_corp_client = Household.objects.filter(corporation=other_corp).first()
     assert foreign_client is not None and other_corp_client is not None
     assert TargetGroupStatus.objects.filter(household=bewoner, care_partner=partner).exists()
-    seeker = Household.objects.create(corporation=corp, reference="API-SEEKER", name="Huishouden Zoeker")
-    Person.objects.create(
-        household=seeker,
+    seeker = make_household(
+        corporation=corp,
+        reference="API-SEEKER",
+        name="Huishouden Zoeker",
         first_name="Sem",
         last_name="Zoeker",
         birth_date=dt.date(1990, 5, 1),
-        is_main_tenant=True,
-    )
-    Registration.objects.create(
-        household=seeker,
-        registration_date=dt.date(2018, 1, 1),
-        household_size=1,
-        yearly_income=Decimal("25000"),
+        registered_on=dt.date(2018, 1, 1),
     )
     published = _advert(_vacant_unit(brug, "API-PUB-1"), "published", today)
     Response.objects.create(advert=published, household=seeker)

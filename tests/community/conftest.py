@@ -18,32 +18,21 @@ def network(db):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def user():  # type: ignore[no-untyped-def]
-    def get(username: str) -> User:
-        return User.objects.get(username=username)
-
-    return get
-
-
-@pytest.fixture
-def person_of():  # type: ignore[no-untyped-def]
-    def get(username: str) -> Person:
-        return Person.objects.get(user__username=username)
-
-    return get
-
-
-@pytest.fixture
 def resident_login(db):  # type: ignore[no-untyped-def]
     """A fresh resident login for a person of the demo world (by person)."""
-    from omkijken.accounts.models import Membership, Organisation, Role
+    from omkijken.accounts.models import Organisation, Role
+    from tests.factories import make_login
 
     def make(person: Person) -> User:
         if person.user_id:
             return person.user
         corporation = Organisation.objects.get(pk=person.household.corporation_id)
-        login = User.objects.create(username=f"resident-{person.pk}", first_name=person.first_name)
-        Membership.objects.create(user=login, organisation=corporation, role=Role.RESIDENT)
+        login = make_login(
+            username=f"resident-{person.pk}",
+            organisation=corporation,
+            role=Role.RESIDENT,
+            first_name=person.first_name,
+        )
         person.user = login
         person.save(update_fields=["user"])
         return login

@@ -15,11 +15,11 @@ from omkijken.community.models import Activity, ActivitySignup
 pytestmark = pytest.mark.django_db
 
 
-def test_signing_up_stops_at_the_limit(network, user, person_of, resident_login) -> None:  # type: ignore[no-untyped-def]
+def test_signing_up_stops_at_the_limit(network, persona, person_of, resident_login) -> None:  # type: ignore[no-untyped-def]
     # given an activity for two people in Vliethof
     start = dt.datetime(2031, 6, 1, 14, tzinfo=dt.UTC)
     activity = activity_services.activity_create(
-        actor=user("buur"),
+        actor=persona("buur"),
         title="Schaken",
         location="Buurtkamer",
         starts_at=start,
@@ -38,11 +38,11 @@ def test_signing_up_stops_at_the_limit(network, user, person_of, resident_login)
 
 
 def test_the_organiser_records_attendance_and_others_may_not(
-    network, user, person_of, resident_login
+    network, persona, person_of, resident_login
 ) -> None:  # type: ignore[no-untyped-def]
     start = dt.datetime(2031, 6, 1, 14, tzinfo=dt.UTC)
     activity = activity_services.activity_create(
-        actor=user("buur"),
+        actor=persona("buur"),
         title="Tuinieren",
         location="Binnentuin",
         starts_at=start,
@@ -54,7 +54,7 @@ def test_the_organiser_records_attendance_and_others_may_not(
 
     with pytest.raises(PermissionDenied):
         activity_services.attendance_record(actor=guest, signup=signup, attended=True)
-    activity_services.attendance_record(actor=user("buur"), signup=signup, attended=True)
+    activity_services.attendance_record(actor=persona("buur"), signup=signup, attended=True)
     signup.refresh_from_db()
     assert signup.attended is True
 
@@ -79,7 +79,7 @@ def test_a_weekly_activity_counts_each_meeting_held_in_the_year(network) -> None
     )
 
 
-def test_staff_of_another_corporation_cannot_create_activities_here(network, user) -> None:  # type: ignore[no-untyped-def]
+def test_staff_of_another_corporation_cannot_create_activities_here(network, persona) -> None:  # type: ignore[no-untyped-def]
     from django.core.exceptions import PermissionDenied
 
     from omkijken.portfolio.models import Complex
@@ -87,6 +87,6 @@ def test_staff_of_another_corporation_cannot_create_activities_here(network, use
     start = dt.datetime(2031, 6, 1, 14, tzinfo=dt.UTC)
     with pytest.raises(PermissionDenied):
         activity_services.activity_create(
-            actor=user("bsmit"), complex_=Complex.objects.get(name="Vliethof"), title="X", location="Y",
+            actor=persona("bsmit"), complex_=Complex.objects.get(name="Vliethof"), title="X", location="Y",
             starts_at=start, ends_at=start + dt.timedelta(hours=1),
         )  # fmt: skip

@@ -12,7 +12,7 @@ from omkijken.community.scope import place_of_person
 pytestmark = pytest.mark.django_db
 
 
-def pair_with_buur(user, person_of, **shares):  # type: ignore[no-untyped-def]
+def pair_with_buur(persona, person_of, **shares):  # type: ignore[no-untyped-def]
     request = BuddyRequest.objects.get(languages=["ti"], needs_shared_language=True)
     BuddyRequest.objects.filter(pk=request.pk).update(**shares)
     seeker = request.person
@@ -20,15 +20,15 @@ def pair_with_buur(user, person_of, **shares):  # type: ignore[no-untyped-def]
     seeker.last_name = "Zzyzxsurname"
     seeker.save(update_fields=["phone", "last_name"])
     buddy_services.buddy_pair_confirm(
-        actor=user("beheerder"), buddy_request=request, neighbour_id=person_of("buur").pk
+        actor=persona("beheerder"), buddy_request=request, neighbour_id=person_of("buur").pk
     )
     return seeker
 
 
-def test_unshared_fields_never_reach_the_buddys_pages(network, user, person_of, login) -> None:  # type: ignore[no-untyped-def]
+def test_unshared_fields_never_reach_the_buddys_pages(network, persona, person_of, login) -> None:  # type: ignore[no-untyped-def]
     # given a resident who shares only their first name with their buddy
     seeker = pair_with_buur(
-        user, person_of, share_first_name=True, share_section=False, share_address=False,
+        persona, person_of, share_first_name=True, share_section=False, share_address=False,
         share_phone=False, share_languages=False, share_interests=False,
     )  # fmt: skip
     place = place_of_person(seeker.pk)
@@ -48,8 +48,8 @@ def test_unshared_fields_never_reach_the_buddys_pages(network, user, person_of, 
     assert place.house_number not in buddy_page.split('data-field="first_name"')[1].split("</dl>")[0]
 
 
-def test_shared_fields_are_shown_to_the_buddy(network, user, person_of, login) -> None:  # type: ignore[no-untyped-def]
-    seeker = pair_with_buur(user, person_of, share_phone=True, share_section=True, share_languages=True)
+def test_shared_fields_are_shown_to_the_buddy(network, persona, person_of, login) -> None:  # type: ignore[no-untyped-def]
+    seeker = pair_with_buur(persona, person_of, share_phone=True, share_section=True, share_languages=True)
     buddy_page = login("buur").get(reverse("community_buddy")).content.decode()
     assert seeker.phone in buddy_page
     assert 'data-field="section"' in buddy_page

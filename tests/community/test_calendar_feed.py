@@ -14,12 +14,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_feed_parses_and_holds_each_activity_with_its_uid_and_rrule(
-    network, client, person_of, user
+    network, client, person_of, persona
 ) -> None:  # type: ignore[no-untyped-def]
     # given Vliethof's activities and a sign-up by buur
     vliethof = place_of_person(person_of("buur").pk).complex
     coffee = Activity.objects.get(complex=vliethof, recurrence="WEEKLY")
-    activity_services.activity_signup(actor=user("buur"), activity=coffee)
+    activity_services.activity_signup(actor=persona("buur"), activity=coffee)
     feed = CalendarFeed.objects.get(complex=vliethof)
     # when a calendar app fetches the feed
     response = client.get(reverse("community_calendar", args=[feed.token]))

@@ -96,7 +96,9 @@ def test_the_calendar_feed_needs_the_complexs_secret_token(network, client) -> N
     assert client.get(reverse("community_calendar", args=["guessed-token"])).status_code == 404
 
 
-def test_receipts_of_another_complex_answer_404(network, login, user, person_of, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_receipts_of_another_complex_answer_404(
+    network, login, persona, person_of, tmp_path, settings
+) -> None:  # type: ignore[no-untyped-def]
     from decimal import Decimal
 
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -108,7 +110,7 @@ def test_receipts_of_another_complex_answer_404(network, login, user, person_of,
     application = FundApplication.objects.get(status="approved", applicant=person_of("buur"))
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
     receipt = fund_services.receipt_upload(
-        actor=user("buur"),
+        actor=persona("buur"),
         application=application,
         upload=SimpleUploadedFile("bon.png", png),
         amount=Decimal("12.50"),
@@ -119,7 +121,7 @@ def test_receipts_of_another_complex_answer_404(network, login, user, person_of,
     assert Receipt.objects.count() == 1
 
 
-def test_a_buddy_pair_cannot_be_ended_by_a_stranger(network, login, user, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_buddy_pair_cannot_be_ended_by_a_stranger(network, login, persona, person_of) -> None:  # type: ignore[no-untyped-def]
     pair = BuddyPair.objects.filter(status="active").first()
     response = login("bewoner").post(reverse("community_buddy_end", args=[pair.pk]))
     assert response.status_code == 404

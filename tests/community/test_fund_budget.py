@@ -14,7 +14,7 @@ from omkijken.portfolio.models import Complex
 pytestmark = pytest.mark.django_db
 
 
-def test_a_building_manager_sets_the_budget_of_his_complex(network, login, user, person_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_building_manager_sets_the_budget_of_his_complex(network, login, persona, person_of) -> None:  # type: ignore[no-untyped-def]
     # given Vliethof, which the building manager manages
     vliethof = place_of_person(person_of("buur").pk).complex
     url = reverse("community_fund_budget", args=[vliethof.pk])
@@ -38,9 +38,9 @@ def test_a_negative_budget_is_refused_in_dutch(network, login, person_of) -> Non
     assert not FundBudget.objects.filter(complex=vliethof, year=2027).exists()
 
 
-def test_another_complex_answers_404(network, login, user) -> None:  # type: ignore[no-untyped-def]
+def test_another_complex_answers_404(network, login, persona) -> None:  # type: ignore[no-untyped-def]
     # given a complex the building manager does not manage
-    other = Complex.objects.exclude(pk__in=staff_complexes(user("beheerder")).values("pk")).first()
+    other = Complex.objects.exclude(pk__in=staff_complexes(persona("beheerder")).values("pk")).first()
     assert other is not None
     client = login("beheerder")
     url = reverse("community_fund_budget", args=[other.pk])

@@ -31,14 +31,16 @@ def a_vliethof_neighbour(person_of, resident_login):  # type: ignore[no-untyped-
 
 
 def test_a_neighbour_claims_a_request_and_closes_it_with_a_note(
-    network, user, person_of, resident_login
+    network, persona, person_of, resident_login
 ) -> None:  # type: ignore[no-untyped-def]
     # given a neighbour who asks for help with a letter
     asker = a_vliethof_neighbour(person_of, resident_login)
     request = help_services.help_request_create(actor=asker, kind="paperwork", title="Brief van de belasting")
     # when buur claims it and closes it with a note
-    help_services.help_request_claim(actor=user("buur"), help_request=request)
-    help_services.help_request_close(actor=user("buur"), help_request=request, note="Samen de brief gelezen.")
+    help_services.help_request_claim(actor=persona("buur"), help_request=request)
+    help_services.help_request_close(
+        actor=persona("buur"), help_request=request, note="Samen de brief gelezen."
+    )
     # then it is closed, by buur, with the note
     request.refresh_from_db()
     assert request.status == HelpRequest.Status.CLOSED
@@ -46,12 +48,12 @@ def test_a_neighbour_claims_a_request_and_closes_it_with_a_note(
 
 
 def test_a_second_claim_gets_a_clear_message_and_changes_nothing(
-    network, user, person_of, resident_login
+    network, persona, person_of, resident_login
 ) -> None:  # type: ignore[no-untyped-def]
     # given a request buur already claimed
     asker = a_vliethof_neighbour(person_of, resident_login)
     request = help_services.help_request_create(actor=asker, kind="company", title="Samen koffie drinken")
-    help_services.help_request_claim(actor=user("buur"), help_request=request)
+    help_services.help_request_claim(actor=persona("buur"), help_request=request)
     # when another neighbour tries to claim it
     other = resident_login(
         scope.persons_in_complex(request.complex_id)
@@ -69,41 +71,41 @@ def test_a_second_claim_gets_a_clear_message_and_changes_nothing(
     assert request.helper == person_of("buur")
 
 
-def test_nobody_can_claim_their_own_request(network, user) -> None:  # type: ignore[no-untyped-def]
+def test_nobody_can_claim_their_own_request(network, persona) -> None:  # type: ignore[no-untyped-def]
     request = help_services.help_request_create(
-        actor=user("buur"), kind="practical", title="Kast in elkaar zetten"
+        actor=persona("buur"), kind="practical", title="Kast in elkaar zetten"
     )
     with pytest.raises(ValidationError):
-        help_services.help_request_claim(actor=user("buur"), help_request=request)
+        help_services.help_request_claim(actor=persona("buur"), help_request=request)
     request.refresh_from_db()
     assert request.status == HelpRequest.Status.OPEN
 
 
-def test_closing_without_a_note_is_refused(network, user, person_of, resident_login) -> None:  # type: ignore[no-untyped-def]
+def test_closing_without_a_note_is_refused(network, persona, person_of, resident_login) -> None:  # type: ignore[no-untyped-def]
     asker = a_vliethof_neighbour(person_of, resident_login)
     request = help_services.help_request_create(actor=asker, kind="transport", title="Naar de huisarts")
-    help_services.help_request_claim(actor=user("buur"), help_request=request)
+    help_services.help_request_claim(actor=persona("buur"), help_request=request)
     with pytest.raises(ValidationError):
-        help_services.help_request_close(actor=user("buur"), help_request=request, note="  ")
+        help_services.help_request_close(actor=persona("buur"), help_request=request, note="  ")
     request.refresh_from_db()
     assert request.status == HelpRequest.Status.CLAIMED
 
 
 def test_the_building_manager_sees_requests_nobody_took_in_time(
-    network, user, person_of, resident_login
+    network, persona, person_of, resident_login
 ) -> None:  # type: ignore[no-untyped-def]
     # given a request asked at a known moment
     asked = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
     asker = a_vliethof_neighbour(person_of, resident_login)
     request = help_services.help_request_create(actor=asker, kind="paperwork", title="Formulier", now=asked)
-    manager = user("beheerder")
+    manager = persona("beheerder")
     # then it is not overdue just before the limit, and overdue just after
     assert request not in help_selectors.unclaimed_help_requests(
         manager, now=asked + UNCLAIMED_AFTER - dt.timedelta(minutes=1)
     )
     assert request in help_selectors.unclaimed_help_requests(manager, now=asked + UNCLAIMED_AFTER)
     # and residents see no such list
-    assert not help_selectors.unclaimed_help_requests(user("buur"), now=asked + UNCLAIMED_AFTER).exists()
+    assert not help_selectors.unclaimed_help_requests(persona("buur"), now=asked + UNCLAIMED_AFTER).exists()
 
 
 def test_the_signals_command_records_each_overdue_request_once(network, capsys) -> None:  # type: ignore[no-untyped-def]

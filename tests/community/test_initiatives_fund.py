@@ -19,44 +19,46 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n" + b"0" * 64
 
 
-def apply(user, amount: str = "100.00") -> FundApplication:  # type: ignore[no-untyped-def]
+def apply(persona, amount: str = "100.00") -> FundApplication:  # type: ignore[no-untyped-def]
     return fund_services.fund_apply(
-        actor=user("buur"),
+        actor=persona("buur"),
         title="Burendag",
         plan="Koffie en taart voor iedereen.",
         lines=[("Taart", Decimal(amount))],
     )
 
 
-def test_a_resident_applies_and_the_corporation_approves_within_the_budget(network, user) -> None:  # type: ignore[no-untyped-def]
-    application = apply(user)
+def test_a_resident_applies_and_the_corporation_approves_within_the_budget(network, persona) -> None:  # type: ignore[no-untyped-def]
+    application = apply(persona)
     decided = fund_services.fund_decide(
-        actor=user("projectleider"), application=application, approve=True, amount=Decimal("100.00")
+        actor=persona("projectleider"), application=application, approve=True, amount=Decimal("100.00")
     )
     assert decided.status == FundApplication.Status.APPROVED and decided.granted_amount == Decimal("100.00")
 
 
-def test_granting_more_than_what_is_left_is_refused(network, user) -> None:  # type: ignore[no-untyped-def]
+def test_granting_more_than_what_is_left_is_refused(network, persona) -> None:  # type: ignore[no-untyped-def]
     # given Vliethof's budget with only € 50 left
-    application = apply(user)
+    application = apply(persona)
     budget = FundBudget.objects.get(complex=application.complex, year=application.year)
     budget.amount = fund_selectors.granted_total(application.complex_id, application.year) + Decimal("50.00")
     budget.save()
     # when the manager grants € 100, then it is refused and nothing changes
     with pytest.raises(ValidationError):
         fund_services.fund_decide(
-            actor=user("beheerder"), application=application, approve=True, amount=Decimal("100.00")
+            actor=persona("beheerder"), application=application, approve=True, amount=Decimal("100.00")
         )
     application.refresh_from_db()
     assert application.status == FundApplication.Status.SUBMITTED
 
 
-def test_a_rejection_needs_a_reason(network, user) -> None:  # type: ignore[no-untyped-def]
-    application = apply(user)
+def test_a_rejection_needs_a_reason(network, persona) -> None:  # type: ignore[no-untyped-def]
+    application = apply(persona)
     with pytest.raises(ValidationError):
-        fund_services.fund_decide(actor=user("beheerder"), application=application, approve=False, reason=" ")
+        fund_services.fund_decide(
+            actor=persona("beheerder"), application=application, approve=False, reason=" "
+        )
     decided = fund_services.fund_decide(
-        actor=user("beheerder"),
+        actor=persona("beheerder"),
         application=application,
         approve=False,
         reason="Dubbel met een andere aanvraag.",
@@ -64,38 +66,38 @@ def test_a_rejection_needs_a_reason(network, user) -> None:  # type: ignore[no-u
     assert decided.status == FundApplication.Status.REJECTED
 
 
-def test_residents_and_the_care_partner_cannot_decide(network, user) -> None:  # type: ignore[no-untyped-def]
+def test_residents_and_the_care_partner_cannot_decide(network, persona) -> None:  # type: ignore[no-untyped-def]
     from django.http import Http404
 
-    application = apply(user)
+    application = apply(persona)
     for username in ("buur", "zorgpartner", "verhuur"):
         with pytest.raises((PermissionDenied, Http404)):
             fund_services.fund_decide(
-                actor=user(username), application=application, approve=True, amount=Decimal("1")
+                actor=persona(username), application=application, approve=True, amount=Decimal("1")
             )
 
 
-def test_budget_lines_must_be_more_than_zero(network, user) -> None:  # type: ignore[no-untyped-def]
+def test_budget_lines_must_be_more_than_zero(network, persona) -> None:  # type: ignore[no-untyped-def]
     before = FundApplication.objects.count()
     with pytest.raises(ValidationError):
-        apply(user, amount="0")
+        apply(persona, amount="0")
     assert FundApplication.objects.count() == before
 
 
-def test_payouts_never_exceed_the_grant(network, user) -> None:  # type: ignore[no-untyped-def]
-    application = apply(user)
+def test_payouts_never_exceed_the_grant(network, persona) -> None:  # type: ignore[no-untyped-def]
+    application = apply(persona)
     fund_services.fund_decide(
-        actor=user("beheerder"), application=application, approve=True, amount=Decimal("100.00")
+        actor=persona("beheerder"), application=application, approve=True, amount=Decimal("100.00")
     )
     fund_services.payout_record(
-        actor=user("beheerder"),
+        actor=persona("beheerder"),
         application=application,
         amount=Decimal("60.00"),
         paid_on=dt.date(2026, 5, 1),
     )
     with pytest.raises(ValidationError):
         fund_services.payout_record(
-            actor=user("beheerder"),
+            actor=persona("beheerder"),
             application=application,
             amount=Decimal("50.00"),
             paid_on=dt.date(2026, 5, 2),
@@ -111,13 +113,13 @@ def test_payouts_never_exceed_the_grant(network, user) -> None:  # type: ignore[
     ],
 )
 def test_a_receipt_of_the_wrong_type_is_refused_and_nothing_is_written(
-    network, user, person_of, tmp_path, settings, content, name
+    network, persona, person_of, tmp_path, settings, content, name
 ) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path
     application = FundApplication.objects.get(status="approved", applicant=person_of("buur"))
     with pytest.raises(ValidationError):
         fund_services.receipt_upload(
-            actor=user("buur"),
+            actor=persona("buur"),
             application=application,
             upload=SimpleUploadedFile(name, content),
             amount=Decimal("5"),
@@ -126,37 +128,37 @@ def test_a_receipt_of_the_wrong_type_is_refused_and_nothing_is_written(
     assert not any(tmp_path.rglob("*.*"))
 
 
-def test_a_receipt_over_five_megabytes_is_refused(network, user, person_of, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
+def test_a_receipt_over_five_megabytes_is_refused(network, persona, person_of, tmp_path, settings) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path
     application = FundApplication.objects.get(status="approved", applicant=person_of("buur"))
     big = SimpleUploadedFile("bon.png", PNG + b"\x00" * (5 * 1024 * 1024))
     with pytest.raises(ValidationError):
         fund_services.receipt_upload(
-            actor=user("buur"), application=application, upload=big, amount=Decimal("5")
+            actor=persona("buur"), application=application, upload=big, amount=Decimal("5")
         )
     assert not Receipt.objects.exists() and not any(tmp_path.rglob("*.*"))
 
 
 def test_the_report_sums_budget_grants_payouts_receipts_and_activities(
-    network, user, person_of, tmp_path, settings
+    network, persona, person_of, tmp_path, settings
 ) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path
     # given the demo's approved € 240 King's Day grant, a payout and a PDF receipt
     application = FundApplication.objects.get(status="approved", applicant=person_of("buur"))
     fund_services.payout_record(
-        actor=user("beheerder"),
+        actor=persona("beheerder"),
         application=application,
         amount=Decimal("240.00"),
         paid_on=dt.date(2026, 4, 1),
     )
     fund_services.receipt_upload(
-        actor=user("buur"),
+        actor=persona("buur"),
         application=application,
         upload=SimpleUploadedFile("bon.pdf", PDF),
         amount=Decimal("198.00"),
     )
     # when the project leader opens the report
-    complex_ = fund_selectors.fund_report_complexes(user("projectleider")).get(pk=application.complex_id)
+    complex_ = fund_selectors.fund_report_complexes(persona("projectleider")).get(pk=application.complex_id)
     report = fund_selectors.fund_report(complex_, year=application.year)
     # then the figures add up
     assert report.budget == Decimal("5000.00")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -16,7 +16,17 @@ from omkijken.demo.personas import CARE_PARTNER, CORPORATION
 from omkijken.letting.channels import Channel
 from omkijken.letting.models import Advert, Allocation, Offer, Registration, Round
 from omkijken.portfolio.models import Complex, Unit
-from omkijken.residents.models import Household, Lease, Person, TargetGroupStatus
+from omkijken.residents.models import Household
+from tests.factories import (
+    make_advert,
+    make_household,
+    make_lease,
+    make_person,
+    make_registration,
+    make_target_group_status,
+    make_unit,
+    persona_user,
+)
 
 
 @dataclass
@@ -30,89 +40,83 @@ class World:
     offers: list[Offer]
 
 
-def make_unit(complex_: Complex, code: str, number: int, **extra: object) -> Unit:
-    values = {
-        "complex": complex_,
-        "code": code,
+def exchange_unit(complex_: Complex, code: str, number: int, **extra: Any) -> Unit:
+    """A three-room home of 64 m² at 612.40; ``extra`` overrides any field."""
+    values: dict[str, Any] = {
         "street": "Uitwisselingslaan",
-        "house_number": number,
         "postcode": "3999XZ",
-        "city": "Vechtstad",
         "floor": 2,
         "rooms": 3,
         "floor_area": 64,
-        "net_rent": Decimal("612.40"),
+        "net_rent": "612.40",
+        "max_household_size": 6,
         **extra,
     }
-    return Unit.objects.create(**values)
+    return make_unit(complex=complex_, code=code, house_number=number, **values)
 
 
-def make_household(corporation: Organisation, reference: str, name: str) -> Household:
-    household = Household.objects.create(corporation=corporation, reference=reference, name=name)
-    Person.objects.create(
-        household=household,
+def exchange_household(corporation: Organisation, reference: str, name: str) -> Household:
+    """A household of two: the main tenant Noor (with e-mail and phone) and a child, Sem."""
+    last_name = name.split()[-1]
+    household = make_household(
+        corporation=corporation,
+        reference=reference,
+        name=name,
         first_name="Noor",
         name_prefix="van",
-        last_name=name.split()[-1],
+        last_name=last_name,
         birth_date=dt.date(1990, 5, 17),
         email=f"{reference.lower()}@example.org",
         phone="06-12345678",
-        is_main_tenant=True,
     )
-    Person.objects.create(
-        household=household, first_name="Sem", last_name=name.split()[-1], birth_date=dt.date(2015, 2, 1)
-    )
+    make_person(household=household, first_name="Sem", last_name=last_name, birth_date=dt.date(2015, 2, 1))
     return household
 
 
 @pytest.fixture
 def world(db) -> World:  # type: ignore[no-untyped-def]
     corporation = Organisation.objects.get(name=CORPORATION)
-    officer = User.objects.get(username="verhuur")
+    officer = persona_user("verhuur")
     complex_ = Complex.objects.filter(corporation=corporation).order_by("code").first()
     assert complex_ is not None
     today = timezone.localdate()
-    households = [make_household(corporation, f"UITW-{i}", f"Huishouden Uitwisseling{i}") for i in range(4)]
-    Registration.objects.create(
+    households = [
+        exchange_household(corporation, f"UITW-{i}", f"Huishouden Uitwisseling{i}") for i in range(4)
+    ]
+    make_registration(
         household=households[0],
         registration_date=dt.date(2015, 3, 1),
         household_size=2,
-        yearly_income=Decimal("31234.50"),
+        yearly_income="31234.50",
         needs=["LIFT"],
         external_id="ERP-0",
     )
-    Registration.objects.create(
+    make_registration(
         household=households[1],
         registration_date=dt.date(2019, 9, 12),
         household_size=3,
-        yearly_income=Decimal("1234.56"),
+        yearly_income="1234.56",
         urgency_category="MED",
         urgency_valid_until=today + dt.timedelta(days=120),
     )
-    Registration.objects.create(
+    make_registration(
         household=households[2],
         registration_date=dt.date(2010, 1, 31),
-        household_size=1,
-        yearly_income=Decimal("22000"),
+        yearly_income="22000",
         pension_age=True,
         urgency_category="MAN",
         urgency_valid_until=today + dt.timedelta(days=30),
         status=Registration.Status.ENDED,
     )
     partner = Organisation.objects.get(name=CARE_PARTNER)
-    TargetGroupStatus.objects.create(
-        household=households[1], target_group="DAK", care_partner=partner, start_date=dt.date(2020, 1, 1)
-    )
-    units = [make_unit(complex_, f"UITW-{i}", 100 + i) for i in range(5)]
-    units[1].wheelchair_accessible = True
-    units[1].has_lift = True
-    units[1].house_number_suffix = "A"
-    units[1].save()
+    make_target_group_status(household=households[1], care_partner=partner, start_date=dt.date(2020, 1, 1))
+    accessible = {"wheelchair_accessible": True, "has_lift": True, "house_number_suffix": "A"}
+    units = [
+        exchange_unit(complex_, f"UITW-{i}", 100 + i, **(accessible if i == 1 else {})) for i in range(5)
+    ]
     adverts = [
-        Advert.objects.create(
-            corporation=corporation,
+        make_advert(
             unit=unit,
-            channels=["REGULAR"],
             criteria="Wachttijd",
             starts_on=today - dt.timedelta(days=30),
             ends_on=today - dt.timedelta(days=16),
@@ -136,9 +140,7 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
         )
         for i in range(3)
     ]
-    lease = Lease.objects.create(
-        unit=units[0], household=households[0], start_date=today, net_rent=units[0].net_rent
-    )
+    lease = make_lease(unit=units[0], household=households[0], start_date=today)
     offers = [
         Offer.objects.create(
             corporation=corporation,

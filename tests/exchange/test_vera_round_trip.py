@@ -18,7 +18,7 @@ from omkijken.letting.models import Allocation, Offer, Registration, Round
 from omkijken.portfolio.models import Unit
 from omkijken.residents.models import Household, Person
 
-from .conftest import make_household, make_unit
+from .conftest import exchange_household, exchange_unit
 
 SKIP = {"id", "created_at", "created_by"}
 
@@ -65,8 +65,10 @@ def test_units_round_trip_after_deleting_them(world):
     # given units nothing else refers to, one of them with a section and no floor area
     section = world.complex.sections.first()
     fresh = [
-        make_unit(world.complex, "RT-1", 201, house_number_suffix="bis", floor=0, rooms=1, floor_area=None),
-        make_unit(
+        exchange_unit(
+            world.complex, "RT-1", 201, house_number_suffix="bis", floor=0, rooms=1, floor_area=None
+        ),
+        exchange_unit(
             world.complex,
             "RT-2",
             202,
@@ -92,7 +94,7 @@ def test_units_round_trip_after_deleting_them(world):
 
 def test_registrations_and_households_round_trip_after_deleting_them(world):
     # given a household known only through its registration, and the world's registrations
-    fresh = make_household(world.corporation, "RT-HH", "Huishouden Terugreis")
+    fresh = exchange_household(world.corporation, "RT-HH", "Huishouden Terugreis")
     Registration.objects.create(
         household=fresh,
         registration_date="2020-02-02",

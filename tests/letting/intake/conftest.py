@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
-from omkijken.accounts.models import Membership, Organisation, Role, User
+from omkijken.accounts.models import Organisation, User
 from omkijken.letting.adverts import services
 from omkijken.letting.models import Advert, Registration
-from omkijken.residents.models import Household, Lease, Person, TargetGroupStatus
+from omkijken.residents.models import Lease, TargetGroupStatus
 from omkijken.residents.selectors import valid_on
-
-
-@pytest.fixture
-def user():  # type: ignore[no-untyped-def]
-    def get(username: str) -> User:
-        return User.objects.get(username=username)
-
-    return get
+from tests.factories import make_household, make_login, persona_person, persona_user
 
 
 def regular_lease(complex_name: str) -> Lease:
@@ -40,17 +32,17 @@ def regular_lease(complex_name: str) -> Lease:
 
 
 @pytest.fixture
-def draft_advert(user):  # type: ignore[no-untyped-def]
+def draft_advert(db):  # type: ignore[no-untyped-def]
     """A draft advert for a home in Vliethof whose lease the officer has just ended."""
-    return services.on_lease_ended(actor=user("verhuur"), lease=regular_lease("Vliethof"))
+    return services.on_lease_ended(actor=persona_user("verhuur"), lease=regular_lease("Vliethof"))
 
 
 @pytest.fixture
-def published_advert(draft_advert, user):  # type: ignore[no-untyped-def]
+def published_advert(draft_advert):  # type: ignore[no-untyped-def]
     advert = draft_advert
     today = timezone.localdate()
     services.advert_update(
-        actor=user("verhuur"),
+        actor=persona_user("verhuur"),
         advert=advert,
         channels=["REGULAR"],
         criteria=advert.criteria,
@@ -58,18 +50,17 @@ def published_advert(draft_advert, user):  # type: ignore[no-untyped-def]
         ends_on=today + dt.timedelta(days=14),
         override_reason="Test: regular letting for this home.",
     )
-    services.advert_publish(actor=user("verhuur"), advert=advert)
+    services.advert_publish(actor=persona_user("verhuur"), advert=advert)
     advert.refresh_from_db()
     return advert
 
 
 @pytest.fixture
-def applicant(user):  # type: ignore[no-untyped-def]
+def applicant(db):  # type: ignore[no-untyped-def]
     """The applicant persona zoeker, with an active registration."""
-    zoeker = user("zoeker")
-    household = Person.objects.get(user=zoeker).household
+    household = persona_person("zoeker").household
     assert Registration.objects.filter(household=household, status="active").exists()
-    return zoeker
+    return persona_user("zoeker")
 
 
 @pytest.fixture
@@ -78,29 +69,18 @@ def make_applicant():  # type: ignore[no-untyped-def]
 
     def make(username: str, *, registered: bool = True, corporation: str = "Woonhaven") -> User:
         org = Organisation.objects.get(name=corporation)
-        login = User.objects.create(
-            username=username, first_name=username.title(), email=f"{username}@example.org"
-        )
-        Membership.objects.create(user=login, organisation=org, role=Role.APPLICANT)
-        household = Household.objects.create(
-            corporation=org, reference=f"T-{username}", name=f"Huishouden {username}"
-        )
-        Person.objects.create(
-            household=household,
+        email = f"{username}@example.org"
+        login = make_login(username=username, organisation=org, email=email, first_name=username.title())
+        make_household(
+            corporation=org,
+            reference=f"T-{username}",
+            name=f"Huishouden {username}",
             first_name=username.title(),
-            last_name="Test",
             birth_date=dt.date(1990, 1, 1),
-            email=f"{username}@example.org",
-            is_main_tenant=True,
+            email=email,
             user=login,
+            registered_on=dt.date(2020, 1, 1) if registered else None,
         )
-        if registered:
-            Registration.objects.create(
-                household=household,
-                registration_date=dt.date(2020, 1, 1),
-                household_size=1,
-                yearly_income=Decimal("25000"),
-            )
         return login
 
     return make

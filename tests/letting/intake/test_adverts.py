@@ -16,11 +16,11 @@ from tests.letting.intake.conftest import regular_lease
 pytestmark = pytest.mark.django_db
 
 
-def test_ending_a_lease_makes_a_draft_advert_with_the_proposed_channels(user) -> None:  # type: ignore[no-untyped-def]
+def test_ending_a_lease_makes_a_draft_advert_with_the_proposed_channels(persona) -> None:  # type: ignore[no-untyped-def]
     # given an open-ended lease in Vliethof
     lease = regular_lease("Vliethof")
     # when the officer ends it
-    advert = services.on_lease_ended(actor=user("verhuur"), lease=lease)
+    advert = services.on_lease_ended(actor=persona("verhuur"), lease=lease)
     # then the lease has an end date and a draft advert carries the proposal and its reason
     lease.refresh_from_db()
     assert lease.end_date == timezone.localdate()
@@ -29,11 +29,11 @@ def test_ending_a_lease_makes_a_draft_advert_with_the_proposed_channels(user) ->
     assert "Huishoudgrootte" in advert.criteria or "Household size" in advert.criteria
 
 
-def test_other_channels_than_proposed_without_a_reason_are_refused(draft_advert, user) -> None:  # type: ignore[no-untyped-def]
+def test_other_channels_than_proposed_without_a_reason_are_refused(draft_advert, persona) -> None:  # type: ignore[no-untyped-def]
     other = ["REGULAR"] if draft_advert.proposed_channels != ["REGULAR"] else ["DIRECT"]
     with pytest.raises(ValidationError) as error:
         services.advert_update(
-            actor=user("verhuur"),
+            actor=persona("verhuur"),
             advert=draft_advert,
             channels=other,
             criteria=draft_advert.criteria,
@@ -62,9 +62,9 @@ def test_the_form_refuses_an_override_without_reason_and_saves_nothing(draft_adv
     assert draft_advert.criteria != "Nieuwe tekst"
 
 
-def test_an_override_with_a_reason_is_kept(draft_advert, user) -> None:  # type: ignore[no-untyped-def]
+def test_an_override_with_a_reason_is_kept(draft_advert, persona) -> None:  # type: ignore[no-untyped-def]
     advert = services.advert_update(
-        actor=user("verhuur"),
+        actor=persona("verhuur"),
         advert=draft_advert,
         channels=["REGULAR", "DIRECT"]
         if draft_advert.proposed_channels != ["DIRECT", "REGULAR"]
@@ -90,12 +90,12 @@ def test_advert_form_errors_are_in_dutch(draft_advert, login) -> None:  # type: 
     assert 'role="alert"' in body
 
 
-def test_an_advert_cannot_be_made_for_a_let_home(user) -> None:  # type: ignore[no-untyped-def]
+def test_an_advert_cannot_be_made_for_a_let_home(persona) -> None:  # type: ignore[no-untyped-def]
     lease = regular_lease("Vliethof")
     today = timezone.localdate()
     with pytest.raises(ValidationError):
         services.advert_create(
-            actor=user("verhuur"),
+            actor=persona("verhuur"),
             unit=lease.unit,
             channels=["REGULAR"],
             criteria="x",
@@ -105,14 +105,14 @@ def test_an_advert_cannot_be_made_for_a_let_home(user) -> None:  # type: ignore[
         )
 
 
-def test_only_the_letting_officer_manages_adverts(draft_advert, user) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_letting_officer_manages_adverts(draft_advert, persona) -> None:  # type: ignore[no-untyped-def]
     for username in ("projectleider", "beheerder", "zoeker"):
         with pytest.raises(PermissionDenied):
-            services.advert_publish(actor=user(username), advert=draft_advert)
+            services.advert_publish(actor=persona(username), advert=draft_advert)
 
 
-def test_publish_close_and_withdraw_follow_the_lifecycle(draft_advert, user, login) -> None:  # type: ignore[no-untyped-def]
-    officer = user("verhuur")
+def test_publish_close_and_withdraw_follow_the_lifecycle(draft_advert, persona, login) -> None:  # type: ignore[no-untyped-def]
+    officer = persona("verhuur")
     client = login("verhuur")
     client.post(reverse("letting_advert_action", args=[draft_advert.pk, "publish"]))
     draft_advert.refresh_from_db()

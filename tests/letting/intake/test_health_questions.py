@@ -50,11 +50,11 @@ def test_it_accepts_questions_about_being_a_good_neighbour(question: str) -> Non
 
 
 @pytest.mark.django_db
-def test_the_service_refuses_a_health_question_and_names_the_term(user) -> None:  # type: ignore[no-untyped-def]
+def test_the_service_refuses_a_health_question_and_names_the_term(persona) -> None:  # type: ignore[no-untyped-def]
     before = Questionnaire.objects.count()
     with pytest.raises(ValidationError) as error:
         questionnaire_create(
-            actor=user("verhuur"),
+            actor=persona("verhuur"),
             title="Buren",
             questions=["Wat wilt u organiseren?", "Heeft u een ziekte?"],
             rubric=RUBRIC,

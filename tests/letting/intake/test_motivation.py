@@ -20,9 +20,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def application(user):  # type: ignore[no-untyped-def]
+def application(persona):  # type: ignore[no-untyped-def]
     """A fresh application by zoeker for De Brug, answering the current questionnaire."""
-    zoeker = user("zoeker")
+    zoeker = persona("zoeker")
     household = Person.objects.get(user=zoeker).household
     questionnaire = services.current_questionnaire(household.corporation_id)
     assert questionnaire is not None
@@ -40,7 +40,7 @@ def full_marks(application: MotivationApplication, value: int = 4) -> dict[str, 
     return {row["key"]: value for row in application.questionnaire.rubric}
 
 
-def test_an_applicant_applies_through_the_form_answering_every_question(login, user) -> None:  # type: ignore[no-untyped-def]
+def test_an_applicant_applies_through_the_form_answering_every_question(login, persona) -> None:  # type: ignore[no-untyped-def]
     client = login("zoeker")
     brug = Complex.objects.get(name="De Brug")
     page = client.get(reverse("letting_application_new", args=[brug.pk]))
@@ -54,9 +54,9 @@ def test_an_applicant_applies_through_the_form_answering_every_question(login, u
     assert response["Location"] == reverse("letting_application_detail", args=[application.pk])
 
 
-def test_an_old_questionnaire_version_is_refused(application, user) -> None:  # type: ignore[no-untyped-def]
+def test_an_old_questionnaire_version_is_refused(application, persona) -> None:  # type: ignore[no-untyped-def]
     services.questionnaire_create(
-        actor=user("verhuur"),
+        actor=persona("verhuur"),
         title="Goede buren",
         questions=["Wat wilt u doen?"],
         rubric=[{"key": "contact", "label": "Contact", "max": 5}],
@@ -67,7 +67,7 @@ def test_an_old_questionnaire_version_is_refused(application, user) -> None:  # 
     application.save()
     with pytest.raises(ValidationError):
         services.application_submit(
-            actor=user("zoeker"),
+            actor=persona("zoeker"),
             household=household,
             complex=application.complex,
             questionnaire=application.questionnaire,
@@ -75,10 +75,10 @@ def test_an_old_questionnaire_version_is_refused(application, user) -> None:  # 
         )
 
 
-def test_an_assessor_sees_the_other_score_only_after_scoring(application, login, user) -> None:  # type: ignore[no-untyped-def]
+def test_an_assessor_sees_the_other_score_only_after_scoring(application, login, persona) -> None:  # type: ignore[no-untyped-def]
     # given the building manager of De Brug scored first, with a recognisable comment
     services.application_score(
-        actor=user("beheerder"),
+        actor=persona("beheerder"),
         application=application,
         scores=full_marks(application),
         comment="Sterk verhaal XYZ",
@@ -99,39 +99,43 @@ def test_an_assessor_sees_the_other_score_only_after_scoring(application, login,
     assert "Sterk verhaal XYZ" in after
 
 
-def test_nobody_scores_twice(application, user) -> None:  # type: ignore[no-untyped-def]
-    services.application_score(actor=user("verhuur"), application=application, scores=full_marks(application))
+def test_nobody_scores_twice(application, persona) -> None:  # type: ignore[no-untyped-def]
+    services.application_score(
+        actor=persona("verhuur"), application=application, scores=full_marks(application)
+    )
     with pytest.raises(ValidationError):
         services.application_score(
-            actor=user("verhuur"), application=application, scores=full_marks(application, 1)
+            actor=persona("verhuur"), application=application, scores=full_marks(application, 1)
         )
     assert application.scores.count() == 1
 
 
-def test_scores_must_follow_the_rubric(application, user) -> None:  # type: ignore[no-untyped-def]
+def test_scores_must_follow_the_rubric(application, persona) -> None:  # type: ignore[no-untyped-def]
     marks = full_marks(application)
     key = next(iter(marks))
     with pytest.raises(ValidationError):
-        services.application_score(actor=user("verhuur"), application=application, scores={**marks, key: 99})
+        services.application_score(
+            actor=persona("verhuur"), application=application, scores={**marks, key: 99}
+        )
     with pytest.raises(ValidationError):
-        services.application_score(actor=user("verhuur"), application=application, scores={key: 1})
+        services.application_score(actor=persona("verhuur"), application=application, scores={key: 1})
 
 
-def test_a_building_manager_assesses_only_the_complexes_they_manage(user) -> None:  # type: ignore[no-untyped-def]
+def test_a_building_manager_assesses_only_the_complexes_they_manage(persona) -> None:  # type: ignore[no-untyped-def]
     kompas = MotivationApplication.objects.filter(
         complex__name="Het Kompas", status__in=["submitted", "in_review"]
     ).first()
     assert kompas is not None
     # given Het Kompas is not (or no longer) managed by the building manager
-    Complex.objects.get(name="Het Kompas").managers.remove(user("beheerder"))
+    Complex.objects.get(name="Het Kompas").managers.remove(persona("beheerder"))
     with pytest.raises(PermissionDenied):
-        services.application_score(actor=user("beheerder"), application=kompas, scores=full_marks(kompas))
+        services.application_score(actor=persona("beheerder"), application=kompas, scores=full_marks(kompas))
 
 
-def test_a_decision_needs_two_scores_from_two_assessors_and_a_reason(application, user) -> None:  # type: ignore[no-untyped-def]
-    officer = user("verhuur")
+def test_a_decision_needs_two_scores_from_two_assessors_and_a_reason(application, persona) -> None:  # type: ignore[no-untyped-def]
+    officer = persona("verhuur")
     services.application_score(
-        actor=user("beheerder"), application=application, scores=full_marks(application)
+        actor=persona("beheerder"), application=application, scores=full_marks(application)
     )
     with pytest.raises(ValidationError):
         services.application_decide(actor=officer, application=application, approve=True, reason="Goed")
@@ -140,7 +144,7 @@ def test_a_decision_needs_two_scores_from_two_assessors_and_a_reason(application
         services.application_decide(actor=officer, application=application, approve=True, reason="  ")
     with pytest.raises(PermissionDenied):
         services.application_decide(
-            actor=user("projectleider"), application=application, approve=True, reason="Goed"
+            actor=persona("projectleider"), application=application, approve=True, reason="Goed"
         )
     decided = services.application_decide(
         actor=officer, application=application, approve=True, reason="Goed verhaal."
@@ -148,12 +152,12 @@ def test_a_decision_needs_two_scores_from_two_assessors_and_a_reason(application
     assert decided.status == "approved" and decided.decided_by == officer
 
 
-def test_the_decider_sees_the_average_against_the_pass_mark(application, login, user) -> None:  # type: ignore[no-untyped-def]
+def test_the_decider_sees_the_average_against_the_pass_mark(application, login, persona) -> None:  # type: ignore[no-untyped-def]
     services.application_score(
-        actor=user("beheerder"), application=application, scores=full_marks(application, 4)
+        actor=persona("beheerder"), application=application, scores=full_marks(application, 4)
     )
     services.application_score(
-        actor=user("projectleider"), application=application, scores=full_marks(application, 2)
+        actor=persona("projectleider"), application=application, scores=full_marks(application, 2)
     )
     response = login("verhuur").get(reverse("letting_application_detail", args=[application.pk]))
     scores = response.context["scores"]
@@ -164,11 +168,11 @@ def test_the_decider_sees_the_average_against_the_pass_mark(application, login, 
 
 
 def test_the_applicant_is_mailed_in_dutch_only_after_the_decision_commits(
-    application, user, django_capture_on_commit_callbacks
+    application, persona, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
-    officer = user("verhuur")
+    officer = persona("verhuur")
     services.application_score(
-        actor=user("beheerder"), application=application, scores=full_marks(application)
+        actor=persona("beheerder"), application=application, scores=full_marks(application)
     )
     services.application_score(actor=officer, application=application, scores=full_marks(application))
     mail.outbox.clear()
@@ -186,10 +190,10 @@ def test_the_applicant_is_mailed_in_dutch_only_after_the_decision_commits(
     assert "De Brug" in message.subject and "Te weinig tijd." in message.body
 
 
-def test_interview_and_cooptation_steps_are_recorded(application, user, login) -> None:  # type: ignore[no-untyped-def]
+def test_interview_and_cooptation_steps_are_recorded(application, persona, login) -> None:  # type: ignore[no-untyped-def]
     today = timezone.localdate()
     services.application_add_step(
-        actor=user("verhuur"),
+        actor=persona("verhuur"),
         application=application,
         kind="interview",
         held_on=today,
@@ -197,11 +201,15 @@ def test_interview_and_cooptation_steps_are_recorded(application, user, login) -
         participants="Sanne",
     )
     services.application_add_step(
-        actor=user("beheerder"), application=application, kind="cooptation", held_on=today, outcome="neutral"
+        actor=persona("beheerder"),
+        application=application,
+        kind="cooptation",
+        held_on=today,
+        outcome="neutral",
     )
     with pytest.raises(ValidationError):
         services.application_add_step(
-            actor=user("verhuur"),
+            actor=persona("verhuur"),
             application=application,
             kind="interview",
             held_on=today + dt.timedelta(days=3),
@@ -209,7 +217,7 @@ def test_interview_and_cooptation_steps_are_recorded(application, user, login) -
         )
     with pytest.raises(ValidationError):
         services.application_add_step(
-            actor=user("verhuur"),
+            actor=persona("verhuur"),
             application=application,
             kind="interview",
             held_on=today,
@@ -221,9 +229,12 @@ def test_interview_and_cooptation_steps_are_recorded(application, user, login) -
     assert "Sanne" in body
 
 
-def test_the_applicant_sees_the_decision_but_never_the_scores(application, user, login) -> None:  # type: ignore[no-untyped-def]
+def test_the_applicant_sees_the_decision_but_never_the_scores(application, persona, login) -> None:  # type: ignore[no-untyped-def]
     services.application_score(
-        actor=user("beheerder"), application=application, scores=full_marks(application), comment="Geheim ABC"
+        actor=persona("beheerder"),
+        application=application,
+        scores=full_marks(application),
+        comment="Geheim ABC",
     )
     response = login("zoeker").get(reverse("letting_application_detail", args=[application.pk]))
     assert response.status_code == 200 and "Geheim ABC" not in response.content.decode()

@@ -57,8 +57,8 @@ def test_the_form_has_no_free_text_field() -> None:
     )
 
 
-def test_the_consent_reference_is_a_reference_not_a_text(user) -> None:  # type: ignore[no-untyped-def]
-    coordinator = user("zorgpartner")
+def test_the_consent_reference_is_a_reference_not_a_text(persona) -> None:  # type: ignore[no-untyped-def]
+    coordinator = persona("zorgpartner")
     with pytest.raises(ValidationError) as error:
         nominate(
             coordinator,
@@ -68,18 +68,18 @@ def test_the_consent_reference_is_a_reference_not_a_text(user) -> None:  # type:
     assert "consent_reference" in error.value.error_dict
 
 
-def test_a_coordinator_nominates_only_its_own_clients(user) -> None:  # type: ignore[no-untyped-def]
-    coordinator = user("zorgpartner")
+def test_a_coordinator_nominates_only_its_own_clients(persona) -> None:  # type: ignore[no-untyped-def]
+    coordinator = persona("zorgpartner")
     partner_clients = TargetGroupStatus.objects.filter(care_partner__name=CARE_PARTNER).values("household_id")
-    stranger = households_for(user("verhuur")).exclude(pk__in=partner_clients).first()
+    stranger = households_for(persona("verhuur")).exclude(pk__in=partner_clients).first()
     with pytest.raises(PermissionDenied):
         nominate(coordinator, stranger)
 
 
 def test_the_letting_officers_are_mailed_without_the_target_group(
-    user, django_capture_on_commit_callbacks
+    persona, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
-    coordinator = user("zorgpartner")
+    coordinator = persona("zorgpartner")
     household = free_client(coordinator)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -94,7 +94,7 @@ def test_the_letting_officers_are_mailed_without_the_target_group(
     assert str(nomination.pk) in text
 
 
-def test_the_care_partner_sees_only_its_own_nominations(user, login) -> None:  # type: ignore[no-untyped-def]
+def test_the_care_partner_sees_only_its_own_nominations(persona, login) -> None:  # type: ignore[no-untyped-def]
     own = Nomination.objects.filter(nominator__name=CARE_PARTNER).first()
     other = Nomination.objects.exclude(nominator__name=CARE_PARTNER).first()
     assert own is not None and other is not None
@@ -146,8 +146,8 @@ def test_a_404_writes_no_access_event(login) -> None:  # type: ignore[no-untyped
     assert AccessEvent.objects.count() == 0
 
 
-def test_the_coordinator_nominates_through_the_form_and_can_withdraw(user, login) -> None:  # type: ignore[no-untyped-def]
-    coordinator = user("zorgpartner")
+def test_the_coordinator_nominates_through_the_form_and_can_withdraw(persona, login) -> None:  # type: ignore[no-untyped-def]
+    coordinator = persona("zorgpartner")
     household = free_client(coordinator)
     complex_id = acceptable_complexes(coordinator.organisation, household.corporation_id).first().pk
     client = login("zorgpartner")

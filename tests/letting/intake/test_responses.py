@@ -16,8 +16,8 @@ from omkijken.residents.models import Person
 pytestmark = pytest.mark.django_db
 
 
-def household_of(user):  # type: ignore[no-untyped-def]
-    return Person.objects.get(user=user).household
+def household_of(persona):  # type: ignore[no-untyped-def]
+    return Person.objects.get(user=persona).household
 
 
 def test_an_applicant_sees_the_published_advert_and_its_criteria_and_responds(
@@ -51,8 +51,8 @@ def test_a_draft_advert_cannot_be_answered_and_is_not_shown(draft_advert, applic
     assert login("zoeker").get(reverse("letting_homes_detail", args=[draft_advert.pk])).status_code == 404
 
 
-def test_a_closed_advert_cannot_be_answered(published_advert, applicant, user) -> None:  # type: ignore[no-untyped-def]
-    services.advert_close(actor=user("verhuur"), advert=published_advert)
+def test_a_closed_advert_cannot_be_answered(published_advert, applicant, persona) -> None:  # type: ignore[no-untyped-def]
+    services.advert_close(actor=persona("verhuur"), advert=published_advert)
     with pytest.raises(ValidationError):
         services.response_create(actor=applicant, advert=published_advert, household=household_of(applicant))
 
@@ -84,7 +84,7 @@ def test_nobody_responds_for_another_household(published_advert, applicant, make
 
 
 def test_responses_can_be_reordered_and_withdrawn_while_the_advert_is_open(
-    published_advert, make_applicant, user
+    published_advert, make_applicant, persona
 ) -> None:  # type: ignore[no-untyped-def]
     # given an applicant who responded to two open adverts
     seeker = make_applicant("zoekt")
@@ -112,15 +112,15 @@ def test_responses_can_be_reordered_and_withdrawn_while_the_advert_is_open(
     first.refresh_from_db()
     assert first.preference == 1
     # but once the advert closes, the response is fixed
-    services.advert_close(actor=user("verhuur"), advert=published_advert)
+    services.advert_close(actor=persona("verhuur"), advert=published_advert)
     with pytest.raises(ValidationError):
         services.response_withdraw(actor=seeker, response=first)
 
 
-def test_a_direct_only_advert_takes_no_responses(draft_advert, applicant, user) -> None:  # type: ignore[no-untyped-def]
+def test_a_direct_only_advert_takes_no_responses(draft_advert, applicant, persona) -> None:  # type: ignore[no-untyped-def]
     today = timezone.localdate()
     services.advert_update(
-        actor=user("verhuur"),
+        actor=persona("verhuur"),
         advert=draft_advert,
         channels=["DIRECT"],
         criteria=draft_advert.criteria,
@@ -128,6 +128,6 @@ def test_a_direct_only_advert_takes_no_responses(draft_advert, applicant, user) 
         ends_on=today + dt.timedelta(days=7),
         override_reason="Nominee waiting.",
     )
-    services.advert_publish(actor=user("verhuur"), advert=draft_advert)
+    services.advert_publish(actor=persona("verhuur"), advert=draft_advert)
     with pytest.raises(ValidationError):
         services.response_create(actor=applicant, advert=draft_advert, household=household_of(applicant))

@@ -16,17 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from omkijken.accounts.models import Membership, Organisation, Role, User
+from omkijken.accounts.models import Organisation, User
 from omkijken.demo.personas import CARE_PARTNER, CORPORATION
 from omkijken.engine.allocation import allocate
 from omkijken.letting.models import Round
 from omkijken.portfolio.models import Complex, Unit
-from omkijken.residents.models import Household, Person, TargetGroup, TargetGroupStatus
+from omkijken.residents.models import Household, TargetGroup
+from tests.factories import make_household, make_login, make_target_group_status, make_unit, persona_user
 
 _numbers = itertools.count(1)
 
@@ -43,46 +43,40 @@ class LetterRound:
         return f"h{self.households[key].pk}"
 
 
-def make_household(
-    corporation: Organisation,
-    name: str,
-    reference: str,
-    *,
-    email: str = "",
-    language: str | None = None,
+def letter_household(
+    corporation: Organisation, name: str, reference: str, *, email: str = "", language: str | None = None
 ) -> Household:
-    household = Household.objects.create(corporation=corporation, reference=reference, name=name)
+    """A household named by a distinctive marker; with an applicant login when it has a language."""
     user = None
     if language is not None:
-        user = User.objects.create_user(
-            username=f"letters-{reference.lower()}", email=email, preferred_language=language
+        user = make_login(
+            username=f"letters-{reference.lower()}",
+            organisation=corporation,
+            email=email,
+            preferred_language=language,
         )
-        Membership.objects.create(user=user, organisation=corporation, role=Role.APPLICANT)
-    Person.objects.create(
-        household=household,
-        first_name=name.split()[-1],
-        last_name=name.split()[-1],
+    marker = name.split()[-1]
+    return make_household(
+        corporation=corporation,
+        reference=reference,
+        name=name,
+        first_name=marker,
+        last_name=marker,
         birth_date=dt.date(1980, 5, 5),
         email=email,
-        is_main_tenant=True,
         user=user,
     )
-    return household
 
 
-def make_unit(complex: Complex, number: int, rent: str, size: tuple[int, int] = (1, 4)) -> Unit:
-    return Unit.objects.create(
+def letter_unit(complex: Complex, number: int, rent: str) -> Unit:
+    return make_unit(
         complex=complex,
         code=f"LTR-{number}-{next(_numbers)}",
-        street="Brievenlaan",
         house_number=number,
+        street="Brievenlaan",
         postcode="9998ZZ",
-        city="Vechtstad",
-        floor=1,
-        rooms=2,
-        net_rent=Decimal(rent),
-        min_household_size=size[0],
-        max_household_size=size[1],
+        net_rent=rent,
+        max_household_size=4,
     )
 
 
@@ -155,39 +149,39 @@ def letter_round(db) -> LetterRound:  # type: ignore[no-untyped-def]
     complex = Complex.objects.filter(corporation=corporation).order_by("pk").first()
     assert complex is not None
     units = {
-        "A": make_unit(complex, 1, "600.00"),
-        "B": make_unit(complex, 2, "600.00"),
-        "C": make_unit(complex, 3, "850.00"),
+        "A": letter_unit(complex, 1, "600.00"),
+        "B": letter_unit(complex, 2, "600.00"),
+        "C": letter_unit(complex, 3, "850.00"),
     }
     hh = {
-        "nominee": make_household(
+        "nominee": letter_household(
             corporation, "Familie Zwartevogel-Markeer", "NOM-77341", email="nominee@example.org"
         ),
-        "channel": make_household(
+        "channel": letter_household(
             corporation, "Familie Regenboog-Markeer", "KAN-61902", email="kanaal@example.org", language="nl"
         ),
-        "winner_b": make_household(
+        "winner_b": letter_household(
             corporation, "Familie Winnaarsveld-Markeer", "WIN-55123", email="winb@example.org"
         ),
-        "later": make_household(
+        "later": letter_household(
             corporation, "Family Laterdate-Marker", "LAT-30417", email="later@example.org", language="en"
         ),
-        "large": make_household(corporation, "Familie Grootgezin-Markeer", "GRO-42096"),
-        "passend": make_household(
+        "large": letter_household(corporation, "Familie Grootgezin-Markeer", "GRO-42096"),
+        "passend": letter_household(
             corporation, "Familie Passendheid-Markeer", "PAS-93385", email="passend@example.org"
         ),
-        "winner_c": make_household(
+        "winner_c": letter_household(
             corporation, "Familie Derdewoning-Markeer", "WIN-88412", email="winc@example.org"
         ),
     }
-    TargetGroupStatus.objects.create(
+    make_target_group_status(
         household=hh["nominee"],
         target_group=TargetGroup.DAK,
         care_partner=partner,
         start_date=dt.date(2025, 1, 1),
         consent_reference="TOESTEMMING-4471",
     )
-    officer = User.objects.get(username="verhuur")
+    officer = persona_user("verhuur")
     doc = round_document(units, hh, partner)
     result = allocate(doc)
     rnd = Round.objects.create(
@@ -200,7 +194,7 @@ def letter_round(db) -> LetterRound:  # type: ignore[no-untyped-def]
         created_by=officer,
         accepted_by=officer,
     )
-    silent = make_household(
+    silent = letter_household(
         corporation, "Familie Stilzwijger-Markeer", "STIL-10101", email="stil@example.org"
     )
     return LetterRound(rnd, units, hh, officer, silent)

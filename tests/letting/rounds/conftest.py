@@ -11,17 +11,21 @@ from django.utils import timezone
 
 from omkijken.accounts.models import Organisation, User
 from omkijken.demo.personas import CARE_PARTNER, CORPORATION, MUNICIPALITY
-from omkijken.letting.models import (
-    Advert,
-    MotivationApplication,
-    Nomination,
-    Questionnaire,
-    Registration,
-    Response,
-)
+from omkijken.letting.models import Advert, MotivationApplication, Nomination, Questionnaire, Response
 from omkijken.portfolio.models import Complex, Neighbourhood, Section, Unit
 from omkijken.projects.models import CarePartnerAgreement, Project
-from omkijken.residents.models import Household, Lease, LeaseType, Person, TargetGroupStatus
+from omkijken.residents.models import Household, LeaseType
+from tests.factories import (
+    make_advert,
+    make_complex,
+    make_household,
+    make_lease,
+    make_nomination,
+    make_section,
+    make_target_group_status,
+    make_unit,
+    persona_user,
+)
 
 TODAY = timezone.localdate()
 
@@ -39,63 +43,43 @@ class World:
     nomination: Nomination | None = None
 
 
-def make_household(
-    corporation: Organisation,
-    key: str,
-    *,
-    size: int = 1,
-    income: str = "20000",
-    registered: int = 1000,
-    urgency: str = "",
-    urgency_until: dt.date | None = None,
-    needs: list[str] | None = None,
-) -> Household:
-    household = Household.objects.create(
-        corporation=corporation, reference=f"T-{key}", name=f"Huishouden {key}"
-    )
-    Person.objects.create(
-        household=household,
+def seeker(corporation: Organisation, key: str, *, registered: int, size: int = 1) -> Household:
+    """A home seeker registered ``registered`` days ago, with an income of 20,000."""
+    return make_household(
+        corporation=corporation,
+        reference=f"T-{key}",
+        name=f"Huishouden {key}",
         first_name=key,
-        last_name="Test",
-        birth_date=dt.date(1980, 1, 1),
         email=f"{key.lower()}@example.org",
-        is_main_tenant=True,
-    )
-    Registration.objects.create(
-        household=household,
-        registration_date=TODAY - dt.timedelta(days=registered),
+        registered_on=TODAY - dt.timedelta(days=registered),
         household_size=size,
-        yearly_income=Decimal(income),
-        urgency_category=urgency,
-        urgency_valid_until=urgency_until,
-        needs=needs or [],
+        yearly_income="20000",
     )
-    return household
 
 
-def make_unit(
-    complex_: Complex,
-    number: int,
-    *,
-    section: Section | None = None,
-    rent: str = "600",
-    lo: int = 1,
-    hi: int = 2,
-    floor: int = 1,
-) -> Unit:
-    return Unit.objects.create(
+def nominee(corporation: Organisation, key: str, reference: str, born: dt.date) -> Household:
+    """A nominee's household: a main tenant, no registration."""
+    return make_household(
+        corporation=corporation,
+        reference=reference,
+        name=f"Huishouden {key}",
+        first_name=key,
+        birth_date=born,
+        email=f"{key.lower()}@example.org",
+    )
+
+
+def home(complex_: Complex, number: int, *, section: Section | None = None, floor: int = 1) -> Unit:
+    """A home for one or two persons at 600 a month."""
+    return make_unit(
         complex=complex_,
         section=section,
         code=f"T{complex_.pk}-{number}",
-        street="Proefstraat",
         house_number=number,
         postcode="9999ZZ" if complex_.code == "T-MIX" else "9998ZZ",
-        city="Vechtstad",
         floor=floor,
-        rooms=2,
-        net_rent=Decimal(rent),
-        min_household_size=lo,
-        max_household_size=hi,
+        net_rent="600",
+        max_household_size=2,
     )
 
 
@@ -105,30 +89,14 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     vacancies; and an ordinary complex with one vacancy open to REGULAR and DIRECT."""
     corporation = Organisation.objects.get(name=CORPORATION)
     partner = Organisation.objects.get(name=CARE_PARTNER)
-    officer = User.objects.get(username="verhuur")
+    officer = persona_user("verhuur")
     hood = Neighbourhood.objects.first()
-    mixed = Complex.objects.create(
-        corporation=corporation,
-        neighbourhood=hood,
-        code="T-MIX",
-        name="Proefhof",
-        street="Proefstraat",
-        building_type="gallery_flat",
-        storeys=4,
-        year_built=2020,
+    mixed = make_complex(corporation=corporation, neighbourhood=hood, code="T-MIX", name="Proefhof")
+    plain = make_complex(
+        corporation=corporation, neighbourhood=hood, code="T-PLAIN", name="Gewoonhof", year_built=1970
     )
-    plain = Complex.objects.create(
-        corporation=corporation,
-        neighbourhood=hood,
-        code="T-PLAIN",
-        name="Gewoonhof",
-        street="Proefstraat",
-        building_type="gallery_flat",
-        storeys=4,
-        year_built=1970,
-    )
-    mixed.managers.add(User.objects.get(username="beheerder"))
-    section = Section.objects.create(complex=mixed, name="Galerij 1", kind="gallery", max_vulnerable=2)
+    mixed.managers.add(persona_user("beheerder"))
+    section = make_section(complex=mixed, max_vulnerable=2)
     project = Project.objects.create(
         corporation=corporation,
         name="Proefproject",
@@ -146,46 +114,36 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     w = World(corporation=corporation, partner=partner, complex=mixed, plain=plain, section=section)
     # residents: 2 vulnerable (one client of the partner with an omklap lease, in the section), 5 regular
     for i in range(1, 8):
-        unit = make_unit(mixed, i, section=section if i <= 3 else None)
+        unit = home(mixed, i, section=section if i <= 3 else None)
         household = Household.objects.create(
             corporation=corporation, reference=f"T-RES{i}", name=f"Bewoner {i}"
         )
         start = TODAY - dt.timedelta(days=800)
         if i == 1:
-            Lease.objects.create(
+            make_lease(
                 unit=unit,
                 household=household,
+                start_date=start,
                 lease_type=LeaseType.OMKLAP,
                 care_partner=partner,
-                start_date=start,
                 flip_date=start + dt.timedelta(days=900),
-                net_rent=unit.net_rent,
             )
         else:
-            Lease.objects.create(unit=unit, household=household, start_date=start, net_rent=unit.net_rent)
+            make_lease(unit=unit, household=household, start_date=start)
         if i in (1, 4):
-            TargetGroupStatus.objects.create(
-                household=household,
-                target_group="DAK",
-                care_partner=partner if i == 1 else None,
-                start_date=start,
+            make_target_group_status(
+                household=household, start_date=start, care_partner=partner if i == 1 else None
             )
     # an ended lease does not count
-    gone = make_unit(mixed, 8)
+    gone = home(mixed, 8)
     old = Household.objects.create(corporation=corporation, reference="T-GONE", name="Vertrokken")
-    Lease.objects.create(
+    make_lease(
         unit=gone,
         household=old,
         start_date=TODAY - dt.timedelta(days=900),
         end_date=TODAY - dt.timedelta(days=10),
-        net_rent=gone.net_rent,
     )
-    w.units = {
-        "gone": gone,
-        "v2": make_unit(mixed, 9),
-        "v3": make_unit(mixed, 10, lo=1, hi=2, floor=0),
-        "plain": make_unit(plain, 1),
-    }
+    w.units = {"gone": gone, "v2": home(mixed, 9), "v3": home(mixed, 10, floor=0), "plain": home(plain, 1)}
     channels = {
         "gone": ["GOOD_NEIGHBOUR", "DIRECT"],
         "v2": ["REGULAR"],
@@ -193,21 +151,18 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
         "plain": ["REGULAR", "DIRECT"],
     }
     for key, unit in w.units.items():
-        w.adverts[key] = Advert.objects.create(
-            corporation=corporation,
+        w.adverts[key] = make_advert(
             unit=unit,
             channels=channels[key],
-            criteria="Proef.",
             starts_on=TODAY - dt.timedelta(days=20),
             ends_on=TODAY + dt.timedelta(days=5),
-            status="published",
             created_by=officer,
         )
     # home seekers
-    a = make_household(corporation, "A", registered=3000)
-    b = make_household(corporation, "B", registered=2000)
-    big = make_household(corporation, "BIG", size=5, registered=5000)
-    gone_back = make_household(corporation, "W", registered=4000)
+    a = seeker(corporation, "A", registered=3000)
+    b = seeker(corporation, "B", registered=2000)
+    big = seeker(corporation, "BIG", size=5, registered=5000)
+    gone_back = seeker(corporation, "W", registered=4000)
     w.households = {"A": a, "B": b, "BIG": big, "W": gone_back}
     Response.objects.create(advert=w.adverts["v2"], household=a, preference=2)
     Response.objects.create(advert=w.adverts["gone"], household=a, preference=1)
@@ -227,22 +182,11 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     # only this world's nominee is open (the demo's own nominations are set aside for these tests)
     Nomination.objects.filter(status__in=Nomination.OPEN_STATUSES).update(status="withdrawn")
     # a nominee of the care partner (income class DAEB), wanting the plain complex then the mixed one
-    nominee = Household.objects.create(corporation=corporation, reference="T-NOM", name="Huishouden N")
-    Person.objects.create(
-        household=nominee,
-        first_name="N",
-        last_name="Test",
-        birth_date=dt.date(1990, 1, 1),
-        email="n@example.org",
-        is_main_tenant=True,
-    )
-    w.households["N"] = nominee
-    w.nomination = Nomination.objects.create(
+    w.households["N"] = nominee(corporation, "N", "T-NOM", dt.date(1990, 1, 1))
+    w.nomination = make_nomination(
         nominator=partner,
         corporation=corporation,
-        household=nominee,
-        target_group="DAK",
-        household_size=1,
+        household=w.households["N"],
         income_class="daeb",
         complexes=[plain.pk, mixed.pk],
         nominated_on=TODAY - dt.timedelta(days=30),
@@ -251,23 +195,12 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
         status="active",
     )
     # a status holder nominated by the municipality (no care partner), for the plain complex only
-    holder = Household.objects.create(corporation=corporation, reference="T-STH", name="Huishouden M")
-    Person.objects.create(
-        household=holder,
-        first_name="M",
-        last_name="Test",
-        birth_date=dt.date(1985, 1, 1),
-        email="m@example.org",
-        is_main_tenant=True,
-    )
-    w.households["M"] = holder
-    Nomination.objects.create(
+    w.households["M"] = nominee(corporation, "M", "T-STH", dt.date(1985, 1, 1))
+    make_nomination(
         nominator=Organisation.objects.get(name=MUNICIPALITY),
         corporation=corporation,
-        household=holder,
+        household=w.households["M"],
         target_group="STH",
-        household_size=1,
-        income_class="passend",
         complexes=[plain.pk],
         nominated_on=TODAY - dt.timedelta(days=20),
         consent_reference="TOE-T-2",
@@ -278,4 +211,4 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def officer(db) -> User:  # type: ignore[no-untyped-def]
-    return User.objects.get(username="verhuur")
+    return persona_user("verhuur")
