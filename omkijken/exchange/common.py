@@ -10,7 +10,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, User
@@ -63,28 +62,6 @@ class ImportResult:
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
-
-
-def upsert(
-    instance: models.Model | None, model: type[models.Model], values: dict[str, Any]
-) -> tuple[Any, str]:
-    """Create or update one row with ``values``; returns (row, 'created'|'updated'|'unchanged').
-    Runs the model's full validation (fields and constraints) before saving."""
-    if instance is None:
-        instance = model(**values)
-        instance.full_clean()
-        instance.save()
-        return instance, "created"
-    changed = False
-    for name, value in values.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
-            changed = True
-    if not changed:
-        return instance, "unchanged"
-    instance.full_clean()
-    instance.save()
-    return instance, "updated"
 
 
 def record_batch(

@@ -35,13 +35,15 @@ from omkijken.exchange.common import (
     corporation_of,
     messages_of,
     record_batch,
-    upsert,
 )
 from omkijken.exchange.models import ImportBatch
 from omkijken.exchange.vera import schema
+from omkijken.letting.adverts.services import registration_upsert
 from omkijken.letting.models import Registration
 from omkijken.portfolio.models import Complex, Unit
+from omkijken.portfolio.services import unit_upsert
 from omkijken.residents.models import Household, Person
+from omkijken.residents.services import household_upsert, person_upsert
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -541,7 +543,7 @@ def _plan_households(
 
 
 def _write_unit(unit: Unit | None, values: dict[str, Any]) -> str:
-    return upsert(unit, Unit, values)[1]
+    return unit_upsert(unit=unit, values=values)[1]
 
 
 def _write_household(
@@ -552,12 +554,14 @@ def _write_household(
     registration: Registration | None,
     registration_values: dict[str, Any] | None,
 ) -> str:
-    household, first = upsert(household, Household, household_values)
-    outcomes = {first}
-    _p, outcome = upsert(main, Person, {**person, "household": household})
+    household, first = household_upsert(household=household, values=household_values)
+    outcomes: set[str] = {first}
+    _p, outcome = person_upsert(person=main, values={**person, "household": household})
     outcomes.add(outcome)
     if registration_values is not None:
-        _r, outcome = upsert(registration, Registration, {**registration_values, "household": household})
+        _r, outcome = registration_upsert(
+            registration=registration, values={**registration_values, "household": household}
+        )
         outcomes.add(outcome)
     if "created" in outcomes and first == "created":
         return "created"

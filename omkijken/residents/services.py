@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -10,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, Role, User
 from omkijken.accounts.policy import can
-from omkijken.residents.models import Household, TargetGroup, TargetGroupStatus
+from omkijken.records import Outcome, upsert
+from omkijken.residents.models import Household, Person, TargetGroup, TargetGroupStatus
 
 
 def _check_actor(actor: User, household: Household, care_partner: Organisation | None) -> None:
@@ -52,3 +54,23 @@ def target_group_status_record(
         raise ValidationError(
             _("This household already has an open target-group status; end it first.")
         ) from exc
+
+
+# --- Imports (omkijken.exchange calls these inside its all-or-nothing transaction) --------------
+
+
+def household_upsert(*, household: Household | None, values: dict[str, Any]) -> tuple[Household, Outcome]:
+    """Create or update one household from an import, fully validated."""
+    return upsert(household, Household, values)
+
+
+def household_rename(*, household: Household, name: str) -> None:
+    """Give an imported household the name its source system uses (validated first)."""
+    household.name = name
+    household.full_clean()
+    household.save(update_fields=["name"])
+
+
+def person_upsert(*, person: Person | None, values: dict[str, Any]) -> tuple[Person, Outcome]:
+    """Create or update one person of a household from an import, fully validated."""
+    return upsert(person, Person, values)

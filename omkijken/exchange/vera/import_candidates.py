@@ -13,11 +13,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, User
-from omkijken.exchange.common import ImportResult, RowError, local_date, messages_of, to_money, upsert
+from omkijken.exchange.common import ImportResult, RowError, local_date, messages_of, to_money
 from omkijken.exchange.vera.codes import X_NEEDS, X_PENSION, X_STATUS
 from omkijken.exchange.vera.reading import Item, save_row
+from omkijken.letting.adverts.services import registration_upsert
 from omkijken.letting.models import Registration
 from omkijken.residents.models import Household, Person
+from omkijken.residents.services import household_rename, household_upsert, person_upsert
 
 
 def _persons_of(item: Item) -> list[tuple[int, dict[str, Any]]]:
@@ -95,10 +97,9 @@ def import_registrations(
                 item,
                 ".relatie",
                 functools.partial(
-                    upsert,
-                    None,
-                    Household,
-                    {"corporation": corporation, "reference": reference, "name": name},
+                    household_upsert,
+                    household=None,
+                    values={"corporation": corporation, "reference": reference, "name": name},
                 ),
                 result,
             )
@@ -107,14 +108,12 @@ def import_registrations(
             result.created -= 1  # the registration is what we count
         renamed = bool(item.get("relatie", "naam")) and household.name != item.get("relatie", "naam")
         if renamed:
-            household.name = item.get("relatie", "naam")
             try:
-                household.full_clean()
+                household_rename(household=household, name=item.get("relatie", "naam"))
             except ValidationError as exc:
                 for field, message in messages_of(exc):
                     item.error(".relatie.naam", f"{field}: {message}")
                 continue
-            household.save(update_fields=["name"])
         person_changed = _import_persons(item, household) or renamed
         values = {
             "household": household,
@@ -129,7 +128,9 @@ def import_registrations(
             "external_id": item.get("idExtern") or (registration.external_id if registration else ""),
         }
         before = result.unchanged
-        save_row(item, "", functools.partial(upsert, registration, Registration, values), result)
+        save_row(
+            item, "", functools.partial(registration_upsert, registration=registration, values=values), result
+        )
         if person_changed and result.unchanged > before:
             result.unchanged -= 1
             result.updated += 1
@@ -165,7 +166,7 @@ def _import_persons(item: Item, household: Household) -> bool:
         }
         try:
             with transaction.atomic():
-                _row, outcome = upsert(existing, Person, values)
+                _row, outcome = person_upsert(person=existing, values=values)
         except (ValidationError, IntegrityError) as exc:
             for field, message in messages_of(exc):
                 item.error(where, f"{field}: {message}" if field and field != "__all__" else message)

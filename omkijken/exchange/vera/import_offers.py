@@ -8,11 +8,10 @@ import datetime as dt
 import functools
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, User
-from omkijken.exchange.common import ImportResult, RowError, parse_datetime, upsert
+from omkijken.exchange.common import ImportResult, RowError, parse_datetime
 from omkijken.exchange.vera.codes import (
     X_ADVERT,
     X_ALLOCATION,
@@ -26,7 +25,9 @@ from omkijken.exchange.vera.codes import (
 )
 from omkijken.exchange.vera.reading import Item, advert_from, find_household, find_unit, save_row
 from omkijken.letting.channels import Channel
-from omkijken.letting.models import Allocation, Offer, OfferEvent, Round
+from omkijken.letting.models import Allocation, Offer, Round
+from omkijken.letting.offers.services import offer_import_upsert
+from omkijken.letting.rounds.services import allocation_import_upsert, round_create_imported
 from omkijken.residents.models import Lease
 
 
@@ -121,14 +122,9 @@ def import_offers(
             "lease": lease,
             "external_id": item.get("idExtern") or (offer.external_id if offer else ""),
         }
-        before = offer.status if offer is not None else ""
-        if offer is None:
-            values["created_by"] = actor
-        row = save_row(item, "", functools.partial(upsert, offer, Offer, values), result)
-        if row is not None and row.status != before:
-            OfferEvent.objects.create(
-                offer=row, from_status=before, to_status=row.status, reason_code=row.reason_code, by=actor
-            )
+        save_row(
+            item, "", functools.partial(offer_import_upsert, actor=actor, offer=offer, values=values), result
+        )
 
 
 def import_allocations(
@@ -164,15 +160,10 @@ def import_allocations(
         )
         if found_round is None:
             if imported_round is None:
-                imported_round = Round.objects.create(
+                imported_round = round_create_imported(
+                    actor=actor,
                     corporation=corporation,
                     name=_("Imported from %(file)s") % {"file": filename[:80]},
-                    round_date=timezone.localdate(),
-                    method="import",
-                    status=Round.Status.ACCEPTED,
-                    created_by=actor,
-                    accepted_by=actor,
-                    accepted_at=timezone.now(),
                 )
             found_round = imported_round
         if (found_round.pk, unit.pk) in seen:
@@ -197,12 +188,11 @@ def import_allocations(
             "passendheid": passendheid,
             "justification": item.get("passendheiddetailsoort", "code") or "",
         }
-        unchanged_before = result.unchanged
-        row = save_row(item, "", functools.partial(upsert, existing, Allocation, values), result)
-        if row is not None:
-            created_at = parse_datetime(when)
-            if row.created_at != created_at:
-                Allocation.objects.filter(pk=row.pk).update(created_at=created_at)
-                if result.unchanged > unchanged_before:  # only the date differed
-                    result.unchanged -= 1
-                    result.updated += 1
+        save_row(
+            item,
+            "",
+            functools.partial(
+                allocation_import_upsert, allocation=existing, values=values, made_at=parse_datetime(when)
+            ),
+            result,
+        )

@@ -8,10 +8,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, User
-from omkijken.exchange.common import ImportResult, RowError, to_money, upsert
+from omkijken.exchange.common import ImportResult, RowError, to_money
 from omkijken.exchange.vera.codes import X_SECTION
 from omkijken.exchange.vera.reading import Item, save_row
 from omkijken.portfolio.models import Complex, Section, Unit
+from omkijken.portfolio.services import unit_upsert
 
 
 def _unit_from(item: Item, corporation: Organisation) -> tuple[Complex | None, str | None]:
@@ -106,4 +107,4 @@ def import_units(
             "section": section,
         }
         existing = Unit.objects.filter(complex=found_complex, code=code).first()
-        save_row(item, "", functools.partial(upsert, existing, Unit, values), result)
+        save_row(item, "", functools.partial(unit_upsert, unit=existing, values=values), result)

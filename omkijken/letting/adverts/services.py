@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,6 +23,7 @@ from omkijken.letting.channels import CHANNEL_VALUES, Channel
 from omkijken.portfolio.models import Unit
 from omkijken.portfolio.selectors import occupancy_by_complex
 from omkijken.projects.models import Project
+from omkijken.records import Outcome, upsert
 from omkijken.residents.models import Household, Lease, Person
 
 PUBLIC_CHANNELS = (Channel.REGULAR, Channel.GOOD_NEIGHBOUR)
@@ -423,3 +425,10 @@ def response_move(*, actor: User, response: Response, up: bool) -> Response:
             Response.objects.filter(pk=item.pk).update(preference=position)
     response.refresh_from_db()
     return response
+
+
+def registration_upsert(
+    *, registration: Registration | None, values: dict[str, Any]
+) -> tuple[Registration, Outcome]:
+    """Create or update a household's registration as a home seeker from an import, fully validated."""
+    return upsert(registration, Registration, values)

@@ -36,6 +36,7 @@ from omkijken.letting.nominations.models import Nomination
 from omkijken.letting.offers.models import DeclineReason, KeyHandover, Offer, OfferEvent, WithdrawReason
 from omkijken.letting.rounds.models import Allocation
 from omkijken.portfolio.models import Unit
+from omkijken.records import Outcome, upsert
 from omkijken.residents.models import Household, Lease, LeaseType, Person, TargetGroupStatus
 from omkijken.residents.selectors import valid_on
 
@@ -381,3 +382,17 @@ def offer_accept(
     KeyHandover.objects.create(offer=locked, at=key_handover_at, with_user=with_user, place=unit.address)
     _mail_after_commit(locked, "letting/email/offer_accepted")
     return locked
+
+
+def offer_import_upsert(*, actor: User, offer: Offer | None, values: dict[str, Any]) -> tuple[Offer, Outcome]:
+    """Create or update an offer as another system reports it (VERA aanbiedingen); a change of
+    status leaves an event row, like every other change of an offer."""
+    before = offer.status if offer is not None else ""
+    if offer is None:
+        values = {**values, "created_by": actor}
+    row, outcome = upsert(offer, Offer, values)
+    if row.status != before:
+        OfferEvent.objects.create(
+            offer=row, from_status=before, to_status=row.status, reason_code=row.reason_code, by=actor
+        )
+    return row, outcome

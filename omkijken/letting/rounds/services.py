@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from omkijken.accounts.models import User
+from omkijken.accounts.models import Organisation, User
 from omkijken.accounts.policy import require as _require
 from omkijken.engine.allocation import RoundError, allocate, verify
 from omkijken.engine.rules import MissingRule
@@ -23,6 +23,7 @@ from omkijken.letting.rounds.models import Allocation, Round
 from omkijken.letting.rounds.ranking import channel_of, passendheid_of
 from omkijken.letting.rounds.selectors import quota_placed
 from omkijken.portfolio.models import Unit
+from omkijken.records import Outcome, upsert
 from omkijken.residents.models import Household
 
 
@@ -239,3 +240,30 @@ def round_discard(*, actor: User, round: Round) -> None:  # noqa: A002
         raise ValidationError(_("Only a proposal can be discarded."))
     rnd.status = Round.Status.DISCARDED
     rnd.save(update_fields=["status"])
+
+
+def round_create_imported(*, actor: User, corporation: Organisation, name: str) -> Round:
+    """An accepted round that holds allocations made in another system (VERA toewijzingen)."""
+    return Round.objects.create(
+        corporation=corporation,
+        name=name,
+        round_date=timezone.localdate(),
+        method="import",
+        status=Round.Status.ACCEPTED,
+        created_by=actor,
+        accepted_by=actor,
+        accepted_at=timezone.now(),
+    )
+
+
+def allocation_import_upsert(
+    *, allocation: Allocation | None, values: dict[str, Any], made_at: dt.datetime
+) -> tuple[Allocation, Outcome]:
+    """Create or update an imported allocation, dated when the other system made it."""
+    row, outcome = upsert(allocation, Allocation, values)
+    if row.created_at != made_at:
+        Allocation.objects.filter(pk=row.pk).update(created_at=made_at)
+        row.created_at = made_at
+        if outcome == "unchanged":  # only the date differed
+            outcome = "updated"
+    return row, outcome
