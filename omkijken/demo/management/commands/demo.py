@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
+from django.core import mail
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db.models import ProtectedError, RestrictedError
+from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from omkijken.accounts.models import Role
 from omkijken.demo.personas import CORPORATION, DEMO_PASSWORD, PERSONAS
@@ -59,10 +62,15 @@ class Command(BaseCommand):
             )
         # The world (accounts, portfolio, residents, projects, quotas), then the layers built on
         # it: the neighbour network, the intake side of letting, and letting.
-        summary = build_everything(size=size, seed=seed)
-        self.print_summary(summary)
+        # The demo makes offers and sends round letters through the real services. Their e-mails
+        # (about 140, with PDFs) are kept in memory rather than printed over the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            before = len(getattr(mail, "outbox", []))
+            summary = build_everything(size=size, seed=seed)
+            composed = len(getattr(mail, "outbox", [])) - before
+        self.print_summary(summary, composed)
 
-    def print_summary(self, summary: DemoSummary) -> None:
+    def print_summary(self, summary: DemoSummary, composed: int = 0) -> None:
         self.stdout.write(
             self.style.SUCCESS(
                 _("Built the %(size)s demo (seed %(seed)d, today %(today)s) in %(seconds).1f s.")
@@ -83,6 +91,14 @@ class Command(BaseCommand):
             self.stdout.write(f"  {name}: {count}")
         self.stdout.write(
             _("Occupancy: %(percent).1f%% of homes let.") % {"percent": 100 * summary.occupancy}
+        )
+        self.stdout.write(
+            ngettext(
+                "%(count)d e-mail was composed by the demo and not sent.",
+                "%(count)d e-mails were composed by the demo and not sent.",
+                composed,
+            )
+            % {"count": composed}
         )
         self.stdout.write("")
         self.stdout.write(
