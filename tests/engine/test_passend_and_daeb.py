@@ -108,3 +108,106 @@ def test_above_the_daeb_huurgrens_neither_test_applies(round_builder):
     result = allocate(doc)
     # then
     assert result["assignments"][0]["passendheid"] == "NVT"
+
+
+# Passend toewijzen follows the household, whatever the home (ALLOCATION-ROUND.md, Rules): a
+# liberalised home (rent above the DAEB huurgrens, 900.07 in 2025) given to a household at or under
+# its passend-toewijzen limit is NIE and needs the passend exception budget.
+
+
+def test_a_liberalised_home_is_not_given_to_a_household_one_euro_under_its_limit_without_budget(
+    round_builder,
+):
+    # given: rent 950 is above the DAEB huurgrens; UNDER earns one euro under the single limit
+    # (28,375) and registered first, ABOVE one euro above it
+    doc = (
+        round_builder()
+        .complex("C1")
+        .unit("LIB", rent=950.0)
+        .household("UNDER", ["LIB"], registered="2010-01-01", income=28374)
+        .household("ABOVE", ["LIB"], registered="2015-01-01", income=28376)
+        .build()
+    )
+    # when the round has no passend exception budget (the default)
+    result = allocate(doc)
+    # then the home goes to ABOVE, for whom passend toewijzen does not apply (NVT) ...
+    assert assigned(result) == {"LIB": "ABOVE"}
+    assert result["assignments"][0]["passendheid"] == "NVT"
+    # ... and UNDER is told in Dutch that the rent is above its aftoppingsgrens
+    entry = passed_over(result, "LIB")["UNDER"]
+    assert entry["code"] == "PASSEND"
+    assert entry["rule"] == 2
+    assert "682,96" in entry["reason"] and "950,00" in entry["reason"]
+    assert verify(doc, result) == []
+
+
+def test_without_budget_a_liberalised_home_stays_empty_rather_than_go_to_a_household_under_its_limit(
+    round_builder,
+):
+    # given only UNDER responds
+    doc = (
+        round_builder()
+        .complex("C1")
+        .unit("LIB", rent=950.0)
+        .household("UNDER", ["LIB"], registered="2010-01-01", income=28374)
+        .build()
+    )
+    # when
+    result = allocate(doc)
+    # then nobody gets it: the only responder would need a passend exception
+    assert result["assignments"] == []
+    assert [(u["unit"], u["code"]) for u in result["unassigned_units"]] == [("LIB", "EXCEPTION_BUDGET")]
+    assert verify(doc, result) == []
+
+
+def test_with_a_budget_of_one_the_liberalised_home_goes_to_the_household_under_its_limit_as_nie(
+    round_builder,
+):
+    # given the same household and a passend exception budget of 1
+    doc = (
+        round_builder()
+        .complex("C1")
+        .unit("LIB", rent=950.0)
+        .household("UNDER", ["LIB"], registered="2010-01-01", income=28374)
+        .build()
+    )
+    doc["rules"] = {"passend_exceptions": 1}
+    # when
+    result = allocate(doc)
+    # then it is a non-passende allocation within the budget, with its justification
+    assert result["assignments"] == [
+        {
+            "unit": "LIB",
+            "candidate": "UNDER",
+            "channel": "REGULAR",
+            "passendheid": "NIE",
+            "justification": "BIJ",
+        }
+    ]
+    assert verify(doc, result) == []
+
+
+def test_the_verifier_refuses_a_liberalised_home_to_a_household_under_its_limit_without_budget(
+    round_builder,
+):
+    # given a result that gives the liberalised home to UNDER as if passend did not apply
+    doc = (
+        round_builder()
+        .complex("C1")
+        .unit("LIB", rent=950.0)
+        .household("UNDER", ["LIB"], registered="2010-01-01", income=28374)
+        .build()
+    )
+    result = allocate(doc)
+    result["assignments"] = [
+        {
+            "unit": "LIB",
+            "candidate": "UNDER",
+            "channel": "REGULAR",
+            "passendheid": "NVT",
+            "justification": None,
+        }
+    ]
+    # when the result is verified, then it breaks rule 2 (or the exception budget)
+    violations = verify(doc, result)
+    assert violations, "the verifier accepted a non-passende allocation outside the budget"

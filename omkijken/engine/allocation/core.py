@@ -52,7 +52,7 @@ def eligibility(rnd: Round, c: Candidate, u: Unit) -> Eligibility:
     if not c.needs <= u.features:
         missing = ", ".join(sorted(c.needs - u.features))
         return Eligibility("NEEDS", Passendheid.NVT, Exception_.NONE, (("missing", missing),))
-    if not u.daeb or c.limits is None:
+    if c.limits is None:
         return _OK_NVT
     pas, exc = assess_financial(c.income, u.rent, c.limits, rnd.rules.get("daeb_rent_limit"))
     if exc is Exception_.NONE:
@@ -67,10 +67,10 @@ def plain_eligible(rnd: Round, c: Candidate, u: Unit, daeb_rent: float) -> bool:
     """Fast path of :func:`eligibility`: eligible without an exception."""
     if not (u.size_min <= c.size <= u.size_max) or not c.needs <= u.features:
         return False
-    if not u.daeb or c.limits is None:
+    if c.limits is None:
         return True
     lim = c.limits
-    if c.income > lim.daeb_limit:
+    if u.daeb and c.income > lim.daeb_limit:
         return False
     return not (c.income <= lim.passend_limit and u.rent > lim.aftopping)
 

@@ -378,14 +378,12 @@ def load_round(doc: Mapping[str, Any] | Round) -> Round:
             raise RoundError(f"{p}.id", f"duplicate candidate id {c['id']!r}")
         cand_index[c["id"]] = i
         resp: list[int] = []
-        any_daeb = False
         for j, uid in enumerate(c["responses"]):
             ui = unit_index.get(uid)
             if ui is None:
                 raise RoundError(f"{p}.responses[{j}]", f"unknown unit id {uid!r}")
             resp.append(ui)
             responders[ui].append((i, j))
-            any_daeb = any_daeb or units[ui].daeb
         gn: set[int] = set()
         for j, cid in enumerate(c.get("good_neighbour", [])):
             ci = complex_index.get(cid)
@@ -400,7 +398,7 @@ def load_round(doc: Mapping[str, Any] | Round) -> Round:
         hh = c["household"]
         size, income, senior = hh["size"], float(hh["income"]), bool(hh.get("senior", False))
         limits = None
-        if any_daeb:
+        if resp:  # passend toewijzen follows the household, whatever the home
             key = (min(size, 3), senior, income)
             limits = limits_cache.get(key)
             if limits is None:

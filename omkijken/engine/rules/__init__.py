@@ -149,10 +149,14 @@ def assess_financial(
     """Passend toewijzen and DAEB for one household and one unit.
 
     Returns the passendheid the allocation would have and which exception budget it would need
-    (``NONE`` when it is allowed outright). A unit above the DAEB huurgrens is not DAEB stock:
-    neither test applies (``NVT``).
+    (``NONE`` when it is allowed outright). Passend toewijzen follows the household, whatever the
+    home: a household at or under its passend-toewijzen limit is ``NIE`` in a home above its
+    aftoppingsgrens, a liberalised one (above the DAEB huurgrens) included. DAEB follows the home:
+    a liberalised home is not DAEB stock, so the DAEB income test does not apply to it.
     """
     if rent > daeb_rent_limit:
+        if income <= limits.passend_limit:
+            return Passendheid.NIE, Exception_.PASSEND
         return Passendheid.NVT, Exception_.NONE
     if income > limits.daeb_limit:
         return Passendheid.NVT, Exception_.DAEB
