@@ -4,11 +4,65 @@ A result carries the ``code`` and the rendered sentences; the letting applicatio
 letters from the code and parameters. Texts for passed-over households address the household
 ("U ..."), name only its own data and never another household's: a competitor is always "een
 huishouden met meer voorrang" or similar. Texts for empty units address the letting officer.
+
+A household or officer never reads a code: every code a parameter may carry (a unit feature or
+household need, a channel, a target group, a passendheid, a justification) is put into words
+from :data:`VOCABULARY` when a text is filled. The engine has no gettext, so a text that depends
+on a number carries both forms: ``{size|persoon|personen}`` is "persoon" when the parameter
+``size`` is 1 and "personen" otherwise (for a list parameter such as ``missing``: its number of
+items).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+# code -> (Dutch, English): every code of the round format that a text may mention.
+VOCABULARY: dict[str, tuple[str, str]] = {
+    # unit features and household needs (units[].features, candidates[].needs)
+    "LIFT": ("lift", "lift"),
+    "GROUND_FLOOR": ("gelijkvloers", "ground floor"),
+    "WHEELCHAIR": ("rolstoeltoegankelijk", "wheelchair accessible"),
+    # channels (units[].channels)
+    "REGULAR": ("reguliere woningzoekenden", "regular home seekers"),
+    "GOOD_NEIGHBOUR": ("goede buren", "good neighbours"),
+    "DIRECT": ("directe bemiddeling", "direct mediation"),
+    # target groups of nominees (candidates[].target_group, quotas[].target_group)
+    "DAK": ("dak- en thuislozen", "formerly homeless"),
+    "STH": ("statushouders", "refugee status holders"),
+    "UIT": ("uitstroom uit een instelling", "outflow from an institution"),
+    "GGZ": ("cliënten van de geestelijke gezondheidszorg", "mental-health care clients"),
+    # passendheid of an assignment (assignments[].passendheid)
+    "PAS": ("passend", "passend"),
+    "NIE": ("niet passend (uitzondering)", "not passend (exception)"),
+    "NVT": ("niet van toepassing", "not applicable"),
+    # VERA justification of a non-passende allocation (assignments[].justification)
+    "BIJ": ("bijzondere gezinssituatie", "special family circumstances"),
+    "HER": ("herstructurering", "urban renewal (herstructurering)"),
+    "HHV": ("herhuisvesting", "rehousing (herhuisvesting)"),
+}
+
+# parameters that carry codes (one, or a list joined by ", ") rather than the household's own data
+CODE_PARAMS = frozenset({"missing", "channel", "channels"})
+
+
+def term(code: str, language: str = "nl") -> str:
+    """The words for a code in ``language`` ("nl" or "en"); an unknown code in lower case, spaced."""
+    words = VOCABULARY.get(code)
+    if words is None:
+        return code.replace("_", " ").lower()
+    return words[1] if language == "en" else words[0]
+
+
+def terms(codes: str, language: str = "nl") -> str:
+    """A list of codes joined by ", " as words: "lift, gelijkvloers en rolstoeltoegankelijk"."""
+    items = [term(c.strip(), language) for c in codes.split(",") if c.strip()]
+    if len(items) < 2:
+        return "".join(items)
+    last = " en " if language != "en" else " and "
+    return ", ".join(items[:-1]) + last + items[-1]
+
 
 # code -> (rule of the exchange format that the reason rests on, Dutch, English)
 PASSED_OVER: dict[str, tuple[int, str, str]] = {
@@ -19,14 +73,15 @@ PASSED_OVER: dict[str, tuple[int, str, str]] = {
     ),
     "SIZE": (
         2,
-        "Deze woning is bedoeld voor een huishouden van {min} tot en met {max} personen; uw huishouden "
-        "telt {size} personen.",
-        "This home is meant for a household of {min} to {max} persons; your household has {size}.",
+        "Deze woning is bedoeld voor een huishouden van {min} tot en met {max} {max|persoon|personen}; "
+        "uw huishouden telt {size} {size|persoon|personen}.",
+        "This home is meant for a household of {min} to {max} {max|person|persons}; your household has "
+        "{size} {size|person|persons}.",
     ),
     "NEEDS": (
         2,
-        "Deze woning heeft niet alles wat u nodig heeft: {missing} ontbreekt.",
-        "This home lacks something you need: {missing}.",
+        "Deze woning mist {missing|een voorziening|voorzieningen} die u nodig heeft: {missing}.",
+        "This home lacks {missing|a feature|features} you need: {missing}.",
     ),
     "PASSEND": (
         2,
@@ -89,18 +144,23 @@ UNASSIGNED: dict[str, tuple[str, str]] = {
         "Nobody responded to this home.",
     ),
     "NO_COMPETITORS": (
-        "Niemand die op deze woning reageerde, dingt mee via een van de kanalen van deze woning ({channels}).",
-        "Nobody who responded competes in one of this home's channels ({channels}).",
+        "Niemand die op deze woning reageerde, dingt mee via {channels|het kanaal|een van de kanalen} "
+        "van deze woning ({channels}).",
+        "Nobody who responded competes in {channels|this home's channel|one of this home's channels} "
+        "({channels}).",
     ),
     "NO_ELIGIBLE": (
-        "Geen van de {n} reagerende huishoudens komt in aanmerking (huishoudgrootte, benodigde "
-        "voorzieningen, inkomen of huur).",
-        "None of the {n} responding households is eligible (household size, needs, income or rent).",
+        "{n|Het enige reagerende huishouden komt niet|Geen van de {n} reagerende huishoudens komt} in "
+        "aanmerking (huishoudgrootte, benodigde voorzieningen, inkomen of huur).",
+        "{n|The one responding household is not|None of the {n} responding households is} eligible "
+        "(household size, needs, income or rent).",
     ),
     "ALL_PREFERRED_OTHER": (
-        "Alle {n} huishoudens die in aanmerking kwamen, hebben een woning gekregen die zij hoger op hun "
-        "lijst hadden gezet.",
-        "All {n} eligible households got a home they had ranked higher.",
+        "{n|Het enige huishouden dat in aanmerking kwam, heeft een woning gekregen die het hoger op "
+        "zijn lijst had gezet|Alle {n} huishoudens die in aanmerking kwamen, hebben een woning "
+        "gekregen die zij hoger op hun lijst hadden gezet}.",
+        "{n|The one eligible household got a home it|All {n} eligible households got a home they} had "
+        "ranked higher.",
     ),
     "BLOCKED_MIX": (
         "De huishoudens die nog geen woning hebben en in aanmerking komen, passen niet binnen de "
@@ -110,13 +170,15 @@ UNASSIGNED: dict[str, tuple[str, str]] = {
     ),
     "EXCEPTION_BUDGET": (
         "De huishoudens die nog geen woning hebben, komen alleen met een uitzondering in aanmerking "
-        "(passend toewijzen of DAEB), en daarvoor was geen ruimte meer in deze ronde.",
-        "The households still without a home would need an exception (passend toewijzen or DAEB), and "
-        "the round had none left.",
+        "(op passend toewijzen of op de inkomensgrens voor sociale huur), en daarvoor was geen ruimte "
+        "meer in deze ronde.",
+        "The households still without a home would need an exception (to passend toewijzen or to the "
+        "income limit for social housing), and the round had none left.",
     ),
     "ALL_ASSIGNED": (
-        "Alle {n} huishoudens die in aanmerking kwamen, hebben al een andere woning gekregen.",
-        "All {n} eligible households were already given another home.",
+        "{n|Het enige huishouden dat in aanmerking kwam, heeft|Alle {n} huishoudens die in aanmerking "
+        "kwamen, hebben} al een andere woning gekregen.",
+        "{n|The one eligible household was|All {n} eligible households were} already given another home.",
     ),
     "NOT_FILLED": (
         "Deze woning is niet gevuld, hoewel een huishouden haar had kunnen krijgen.",
@@ -124,20 +186,38 @@ UNASSIGNED: dict[str, tuple[str, str]] = {
     ),
 }
 
+# {name|singular|plural}; the forms may hold placeholders such as {n}
+_PLURAL = re.compile(r"\{(\w+)\|((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}")
+
+
+def _count(value: str) -> int:
+    """The number a parameter stands for: its value, or for a list of codes, its number of items."""
+    value = value.strip()
+    if value.lstrip("-").isdigit():
+        return int(value)
+    return len([item for item in value.split(",") if item.strip()])
+
+
+def fill(template: str, params: dict[str, str], language: str) -> str:
+    """A text with its plural forms chosen and its parameters filled, codes put into words."""
+    chosen = _PLURAL.sub(lambda m: m.group(2) if _count(params[m.group(1)]) == 1 else m.group(3), template)
+    words = {k: terms(v, language) if k in CODE_PARAMS else v for k, v in params.items()}
+    return chosen.format(**words)
+
 
 @lru_cache(maxsize=4096)
 def passed_over_text(code: str, params: tuple[tuple[str, str], ...] = ()) -> tuple[int, str, str]:
     """(rule, Dutch, English) for a passed-over household; cached, so equal reasons share strings."""
     rule, nl, en = PASSED_OVER[code]
     kw = dict(params)
-    return rule, nl.format(**kw), en.format(**kw)
+    return rule, fill(nl, kw, "nl"), fill(en, kw, "en")
 
 
 @lru_cache(maxsize=4096)
 def unassigned_text(code: str, params: tuple[tuple[str, str], ...] = ()) -> tuple[str, str]:
     nl, en = UNASSIGNED[code]
     kw = dict(params)
-    return nl.format(**kw), en.format(**kw)
+    return fill(nl, kw, "nl"), fill(en, kw, "en")
 
 
 def euro(x: float) -> str:

@@ -65,7 +65,7 @@ def classify_passed_over(
                         (
                             ci,
                             blocked or "CHANNEL",
-                            (("channel", _CHANNEL_NL.get(ch, ch)),) if not blocked else (),
+                            (("channel", ch),) if not blocked else (),
                         )
                     )
             continue
@@ -88,13 +88,6 @@ def classify_passed_over(
             continue
         out.append((ci, "ASSIGNED_EARLIER" if cur >= 0 else "UNJUSTIFIED", ()))
     return out
-
-
-_CHANNEL_NL = {
-    "REGULAR": "reguliere woningzoekenden",
-    "GOOD_NEIGHBOUR": "goede buren",
-    "DIRECT": "directe bemiddeling",
-}
 
 
 def classify_empty(rnd: Round, alloc: Allocation, caps: Caps, unit: int) -> tuple[str, Params]:
