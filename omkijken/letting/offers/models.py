@@ -40,6 +40,12 @@ class WithdrawReason(models.TextChoices):
     TOE = "TOE", _("Allocated to another candidate")
 
 
+def reason_label(code: str) -> str:
+    """The words for a VERA reason code of a declined or withdrawn offer."""
+    labels = {**dict(DeclineReason.choices), **dict(WithdrawReason.choices)}
+    return str(labels.get(code, code))
+
+
 class Offer(models.Model):
     """An offer of a unit to a household (VERA *aanbieding*) and its lifecycle.
 
@@ -147,6 +153,10 @@ class Offer(models.Model):
     def __str__(self) -> str:
         return f"Offer #{self.pk}"
 
+    @property
+    def reason_label(self) -> str:
+        return reason_label(self.reason_code) if self.reason_code else ""
+
 
 class OfferEvent(models.Model):
     """Audit row for every status change of an offer: who, when, from, to, why."""
@@ -175,6 +185,10 @@ class OfferEvent(models.Model):
     @property
     def to_label(self) -> str:
         return str(dict(Offer.Status.choices).get(self.to_status, self.to_status))
+
+    @property
+    def reason_label(self) -> str:
+        return reason_label(self.reason_code) if self.reason_code else ""
 
 
 class KeyHandover(models.Model):

@@ -16,7 +16,7 @@ from omkijken.letting.widgets import DateInput
 class AdvertChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Advert) -> str:
         responders = getattr(obj, "responders", None)
-        channels = ", ".join(obj.channels)
+        channels = obj.channels_display
         return f"{obj.unit.complex.name} – {obj.unit.address} ({channels}; {responders if responders is not None else '?'})"
 
 

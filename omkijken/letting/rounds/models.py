@@ -11,6 +11,30 @@ from omkijken.letting.adverts.models import Advert
 from omkijken.letting.channels import CHANNEL_VALUES, Channel
 
 
+class Passendheid(models.TextChoices):
+    """VERA PASSENDHEIDSSOORT of an allocation, as the engine's result gives it."""
+
+    PAS = "PAS", _("passend")
+    NIE = "NIE", _("not passend (exception)")
+    NVT = "NVT", _("not applicable")
+
+
+class Justification(models.TextChoices):
+    """VERA reference codes that justify a non-passende allocation (the engine proposes one)."""
+
+    BIJ = "BIJ", _("special family circumstances")
+    HER = "HER", _("urban renewal (herstructurering)")
+    HHV = "HHV", _("rehousing after a calamity (herhuisvesting)")
+
+
+def passendheid_label(code: str) -> str:
+    return str(dict(Passendheid.choices).get(code, code))
+
+
+def justification_label(code: str) -> str:
+    return str(dict(Justification.choices).get(code, code))
+
+
 class Round(models.Model):
     """An allocation round: vacancies allocated together by the engine. The snapshot sent to the
     engine and its result are kept, so every decision can be explained later."""
@@ -119,3 +143,11 @@ class Allocation(models.Model):
 
     def __str__(self) -> str:
         return f"Allocation #{self.pk}"
+
+    @property
+    def passendheid_label(self) -> str:
+        return passendheid_label(self.passendheid)
+
+    @property
+    def justification_label(self) -> str:
+        return justification_label(self.justification) if self.justification else ""

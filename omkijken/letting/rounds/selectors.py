@@ -20,9 +20,9 @@ from omkijken.letting.adverts.models import Advert
 from omkijken.letting.channels import Channel
 from omkijken.letting.offers.models import Offer
 from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, pk_of, quota_year
-from omkijken.letting.rounds.models import Allocation, Round
+from omkijken.letting.rounds.models import Allocation, Round, justification_label, passendheid_label
 from omkijken.portfolio.models import Complex, Unit
-from omkijken.residents.models import Household
+from omkijken.residents.models import Household, TargetGroup
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -163,6 +163,14 @@ class UnitRow:
     def channel_label(self) -> str:
         return str(Channel(self.channel).label) if self.channel else ""
 
+    @property
+    def passendheid_label(self) -> str:
+        return passendheid_label(self.passendheid) if self.passendheid else ""
+
+    @property
+    def justification_label(self) -> str:
+        return justification_label(self.justification) if self.justification else ""
+
 
 @dataclass
 class QuotaRow:
@@ -171,6 +179,11 @@ class QuotaRow:
     realised_year: int
     round_min: int
     placed: int
+
+    @property
+    def target_group_label(self) -> str:
+        """The residents app's label of the target group ("*": every vulnerable household)."""
+        return str(dict(TargetGroup.choices).get(self.target_group, self.target_group))
 
     @property
     def remaining_after(self) -> int:
