@@ -195,6 +195,13 @@ def feature_label(code: str) -> str:
     return labels.get(code, code.replace("_", " ").lower())
 
 
+def _join(items: list[str]) -> str:
+    """ "a, b and c" in the active language."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(items)s and %(last)s") % {"items": ", ".join(items[:-1]), "last": items[-1]}
+
+
 def reason_paragraphs(o: UnitOutcome) -> list[str]:
     """The explanation for one home, in the active language, from the recipient's own data only."""
     p = o.params
@@ -213,9 +220,14 @@ def reason_paragraphs(o: UnitOutcome) -> list[str]:
             % {"min": p["min"], "max": p["max"], "size": p["size"]}
         ]
     if code == "NEEDS":
+        missing = [feature_label(m) for m in p["missing"]]
         return [
-            _("This home does not have everything you need: %(missing)s is missing.")
-            % {"missing": ", ".join(feature_label(m) for m in p["missing"])}
+            ngettext(
+                "This home does not have everything you need: %(missing)s is missing.",
+                "This home does not have everything you need: %(missing)s are missing.",
+                len(missing),
+            )
+            % {"missing": _join(missing)}
         ]
     if code == "PASSEND":
         return [
