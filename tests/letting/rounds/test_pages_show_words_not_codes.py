@@ -15,11 +15,12 @@ from django.utils import timezone
 from omkijken.accounts.models import User
 from omkijken.demo.personas import CORPORATION
 from omkijken.letting.channels import Channel
-from omkijken.letting.models import Advert, Letter, Offer, Round
+from omkijken.letting.models import Advert, Letter, Offer, Registration, Response, Round
 from omkijken.letting.offers.models import DeclineReason
 from omkijken.letting.rounds.services import round_run
 from omkijken.residents.models import TargetGroup
 from tests.codes import codes_in, page_text
+from tests.letting.rounds.conftest import seeker
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +94,30 @@ def test_the_officer_reads_passendheid_target_groups_channels_and_reasons_as_wor
     declined = Offer.objects.filter(corporation__name=CORPORATION, status=Offer.Status.DECLINED).first()
     assert declined is not None
     assert str(DeclineReason(declined.reason_code).label) in text
+
+
+def test_the_ranking_page_tells_a_household_what_it_needs_in_words(world, login) -> None:  # type: ignore[no-untyped-def]
+    # given a one-person household that needs a ground floor and a lift, responding to v2 (first
+    # floor, no lift)
+    needy = seeker(world.corporation, "Zorg", registered=6000)
+    Registration.objects.filter(household=needy).update(needs=["GROUND_FLOOR", "LIFT"])
+    Response.objects.create(advert=world.adverts["v2"], household=needy, preference=1)
+    client: Client = login("verhuur")
+    names = sorted((h.name for h in world.households.values()), key=len, reverse=True)  # "Huishouden BIG"
+
+    def ranking() -> str:
+        url = reverse("letting_rank_vacancy", args=[world.adverts["v2"].pk])
+        body = page_text(client.get(url).content.decode())
+        for name in names:
+            body = body.replace(name, "")
+        return body
+
+    # when the officer opens the ranking of v2, then the household's row says what is missing in words
+    body = ranking()
+    assert "Deze woning mist voorzieningen die u nodig heeft: gelijkvloers en lift." in body
+    assert codes_in(body) == []
+    # and in English too
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    body = ranking()
+    assert "This home lacks features you need: ground floor and lift." in body
+    assert codes_in(body) == []
