@@ -36,7 +36,7 @@ from omkijken.engine.allocation.core import (
     eligibility,
     plain_eligible,
 )
-from omkijken.engine.allocation.explain import classify_passed_over
+from omkijken.engine.allocation.explain import UNJUSTIFIED_CODES, classify_passed_over
 from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round
 from omkijken.engine.rules import Exception_
 
@@ -225,7 +225,10 @@ def exception_fill(rnd: Round, rk: Rankings, alloc: Allocation, caps: Caps) -> N
                 continue
             alloc.assign(ui, best, ch, best_exc)
             caps.place(cands[best], u)
-            if any(code == "UNJUSTIFIED" for _c, code, _p in classify_passed_over(rnd, rk, alloc, caps, ui)):
+            # nobody with more priority may be passed over: neither a household that got nothing nor
+            # one that holds a home it ranked lower (rule 5, as the verifier reads it)
+            passed = classify_passed_over(rnd, rk, alloc, caps, ui)
+            if any(code in UNJUSTIFIED_CODES for _c, code, _p in passed):
                 caps.place(cands[best], u, -1)
                 alloc.holder[ui], alloc.channel[ui], alloc.held[best] = -1, None, -1
                 alloc.exception[ui] = Exception_.NONE
