@@ -166,3 +166,31 @@ def test_an_exception_never_gives_a_home_to_a_nominee_with_less_priority_than_on
         ("N1", 1, None),
         ("N2", None, "PASSEND"),
     ]
+
+
+def test_an_exception_goes_to_the_approved_good_neighbour_first_and_through_the_good_neighbour_channel() -> (
+    None
+):
+    # given a home of € 682,97 open to regular seekers and good neighbours (listed in that order),
+    # and two single persons under the passend limit who both need the round's one exception: a
+    # regular seeker registered in 2010 and a good neighbour approved for the complex, from 2020
+    doc = _round(
+        [_unit("U1", ["REGULAR", "GOOD_NEIGHBOUR"], rent=682.97)],
+        [
+            _seeker("R", "2010-01-01", ["U1"], household=_household(income=15_000)),
+            _seeker("GN", "2020-01-01", ["U1"], household=_household(income=15_000), good_neighbour=["C0"]),
+        ],
+        passend_exceptions=1,
+    )
+    # when the round is allocated
+    result = allocate(doc)
+    # then the good neighbour gets it through the good-neighbour channel, as its ranking row says
+    # (the exception used to go to the regular seeker, through REGULAR, against the page's order)
+    (a,) = result["assignments"]
+    assert (a["candidate"], a["channel"], a["passendheid"]) == ("GN", "GOOD_NEIGHBOUR", "NIE")
+    assert verify(doc, result) == []
+    rows = rank_responders(doc, "U1")
+    assert [(r.candidate, r.channel, r.exception) for r in rows] == [
+        ("GN", "GOOD_NEIGHBOUR", "PASSEND"),
+        ("R", "REGULAR", "PASSEND"),
+    ]

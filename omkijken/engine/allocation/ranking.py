@@ -19,21 +19,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from omkijken.engine.allocation.core import Rankings, eligibility, exception_code, rankings
+from omkijken.engine.allocation.core import (
+    CHANNEL_ORDER,
+    Rankings,
+    channel_for,
+    eligibility,
+    exception_code,
+    rankings,
+)
 from omkijken.engine.allocation.model import (
     DIRECT,
-    GOOD_NEIGHBOUR,
     REGULAR,
-    Candidate,
     Round,
-    Unit,
-    competes,
     load_round,
 )
 from omkijken.engine.rules import Exception_
 from omkijken.engine.texts import passed_over_text
-
-CHANNEL_ORDER: tuple[str, ...] = (DIRECT, GOOD_NEIGHBOUR, REGULAR)
 
 Params = tuple[tuple[str, str], ...]
 
@@ -52,16 +53,6 @@ class RankedResponder:
     params: Params  # the parameters of the reason text
     passendheid: str  # PAS, NIE or NVT, as an allocation of this unit to it would be marked
     exception: str | None  # PASSEND or DAEB: the exception budget it would need; None: none
-
-
-def channel_for(c: Candidate, u: Unit) -> str | None:
-    """The channel in which ``c`` competes for ``u``: DIRECT for a household with a target group;
-    otherwise GOOD_NEIGHBOUR where the unit lists it and the household is approved for its complex,
-    else REGULAR (the deferred acceptance's priority and channel); None when it competes in none."""
-    for ch in CHANNEL_ORDER:
-        if ch in u.channels and competes(c, u, ch):
-            return ch
-    return None
 
 
 def rank_unit(rnd: Round, rk: Rankings, unit: int) -> list[RankedResponder]:
