@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from omkijken.engine.allocation import RankedResponder, allocate, load_round, rank_responders
 from omkijken.engine.allocation.core import Allocation, caps_after, eligibility, rankings
@@ -32,6 +33,22 @@ from omkijken.engine.allocation.explain import swap_blocked
 from .test_allocation_properties import rounds
 
 ORDER = {"DIRECT": 0, "GOOD_NEIGHBOUR": 1, "REGULAR": 2}
+MORE_CHANNELS = [
+    ["GOOD_NEIGHBOUR"],
+    ["DIRECT", "GOOD_NEIGHBOUR", "REGULAR"],
+    ["REGULAR", "GOOD_NEIGHBOUR", "DIRECT"],
+]
+
+
+@st.composite
+def any_channel_order(draw: st.DrawFn, max_units: int = 8, max_households: int = 12) -> dict[str, Any]:
+    """The allocation property tests' rounds, with each unit's channels in any order, and also
+    units for good neighbours only or for all three channels."""
+    doc: dict[str, Any] = draw(rounds(max_units=max_units, max_households=max_households))
+    for u in doc["units"]:
+        channels = draw(st.sampled_from([u["channels"], *MORE_CHANNELS]))
+        u["channels"] = draw(st.permutations(channels))
+    return doc
 
 
 def _side(channel: str | None) -> str | None:
@@ -121,13 +138,13 @@ def _is_nominee(doc: dict[str, Any], cid: str) -> bool:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rounds())
+@given(any_channel_order())
 def test_the_ranking_of_every_unit_agrees_with_the_engines_rankings_and_its_allocation(doc):  # type: ignore[no-untyped-def]
     _check_ranking(doc)
 
 
 @pytest.mark.slow
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rounds(max_units=14, max_households=25))
+@given(any_channel_order(max_units=14, max_households=25))
 def test_the_same_holds_on_many_larger_random_rounds(doc):  # type: ignore[no-untyped-def]
     _check_ranking(doc)
