@@ -10,8 +10,12 @@
   ``method`` is ``"optimal"`` (rules 1–6 by construction, optimised channel decision, with a proved
   bound) or ``"greedy"`` (today's advert-by-advert practice, a baseline).
 * ``verify(round, result) -> list[Violation]``: every violation of hard rules 1–6; empty when lawful.
+* ``rank_responders(round, unit_id) -> list[RankedResponder]``: one unit's responders in the
+  engine's order, each with its position, channel, eligibility, reason (code, Dutch and English
+  text), passendheid and the exception it would need; the letting application's ranking page and
+  an officer's change of a round use it, so that eligibility and ranking have one definition.
 
-These three names and their signatures are stable; everything else in the package is internal.
+These names and their signatures are stable; everything else in the package is internal.
 """
 
 from __future__ import annotations
@@ -22,12 +26,23 @@ from typing import Any
 
 from omkijken.engine.allocation.core import caps_after, rankings
 from omkijken.engine.allocation.model import Round, RoundError, load_round
+from omkijken.engine.allocation.ranking import RankedResponder, rank_responders
 from omkijken.engine.allocation.result import build_result
 from omkijken.engine.allocation.verify import Violation, verify
 
 METHODS = ("optimal", "greedy")
 
-__all__ = ["METHODS", "Round", "RoundError", "Violation", "allocate", "load_round", "verify"]
+__all__ = [
+    "METHODS",
+    "RankedResponder",
+    "Round",
+    "RoundError",
+    "Violation",
+    "allocate",
+    "load_round",
+    "rank_responders",
+    "verify",
+]
 
 
 def allocate(

@@ -11,10 +11,12 @@ from datetime import date
 from omkijken.engine.allocation.model import (
     DIRECT,
     GOOD_NEIGHBOUR,
+    REGULAR,
     UNLIMITED,
     Candidate,
     Round,
     Unit,
+    competes,
 )
 from omkijken.engine.rules import Exception_, Passendheid, assess_financial
 
@@ -73,6 +75,20 @@ def plain_eligible(rnd: Round, c: Candidate, u: Unit, daeb_rent: float) -> bool:
     if u.daeb and c.income > lim.daeb_limit:
         return False
     return not (c.income <= lim.passend_limit and u.rent > lim.aftopping)
+
+
+CHANNEL_ORDER: tuple[str, ...] = (DIRECT, GOOD_NEIGHBOUR, REGULAR)
+
+
+def channel_for(c: Candidate, u: Unit) -> str | None:
+    """The channel in which ``c`` competes for ``u``: DIRECT for a household with a target group;
+    otherwise GOOD_NEIGHBOUR where the unit lists it and the household is approved for its complex,
+    else REGULAR (the open side's priority: approved good neighbours first); None when it competes
+    in none of the unit's channels."""
+    for ch in CHANNEL_ORDER:
+        if ch in u.channels and competes(c, u, ch):
+            return ch
+    return None
 
 
 def exception_code(exc: Exception_) -> str:

@@ -21,8 +21,10 @@ target group) and the *open* side (REGULAR and GOOD_NEIGHBOUR, households withou
   unit or stops, so the loop ends after at most (number of multi-channel units + 1) passes.
 * Exception budgets (``passend_exceptions``, ``daeb_free_allocations``): an allocation that needs
   one is a last resort. After the fixpoint, units still empty are offered, in unit order and in each
-  unit's channel order, to the best-ranked unassigned household that needs an exception while the
-  budget lasts and the placement passes nobody with more priority.
+  unit's channel order (approved good neighbours before REGULAR, as on the open side), to the
+  best-ranked unassigned household that competes in that channel (``core.channel_for``) and needs
+  an exception, while the budget lasts and the placement passes nobody with more priority (neither
+  a household that got nothing nor one that holds a home it ranked lower).
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ from omkijken.engine.allocation.core import (
     Allocation,
     Caps,
     Rankings,
+    channel_for,
     eligibility,
     plain_eligible,
 )
-from omkijken.engine.allocation.explain import classify_passed_over
+from omkijken.engine.allocation.explain import UNJUSTIFIED_CODES, classify_passed_over
 from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round
 from omkijken.engine.rules import Exception_
 
@@ -207,11 +210,15 @@ def exception_fill(rnd: Round, rk: Rankings, alloc: Allocation, caps: Caps) -> N
         if alloc.holder[ui] >= 0:
             continue
         done = False
-        for ch in u.channels:
+        # the unit's channels in its order, but good neighbours before REGULAR (the open side's
+        # priority), and each household only in the channel it competes in (``channel_for``), so
+        # that an approved good neighbour gets the home through GOOD_NEIGHBOUR, as in the fill
+        channels = sorted(u.channels, key=lambda ch: (_side_of(ch, u.channels), ch != GOOD_NEIGHBOUR))
+        for ch in channels:
             best, best_rank, best_exc = -1, -1, Exception_.NONE
             for ci, _pos in rnd.responders[ui]:
                 c = cands[ci]
-                if alloc.held[ci] >= 0 or not _competes(c.target_group, c.good_neighbour, u.complex, ch):
+                if alloc.held[ci] >= 0 or channel_for(c, u) != ch:
                     continue
                 el = eligibility(rnd, c, u)
                 if el.code is not None or el.exception is Exception_.NONE or budget[el.exception] <= 0:
@@ -225,7 +232,10 @@ def exception_fill(rnd: Round, rk: Rankings, alloc: Allocation, caps: Caps) -> N
                 continue
             alloc.assign(ui, best, ch, best_exc)
             caps.place(cands[best], u)
-            if any(code == "UNJUSTIFIED" for _c, code, _p in classify_passed_over(rnd, rk, alloc, caps, ui)):
+            # nobody with more priority may be passed over: neither a household that got nothing nor
+            # one that holds a home it ranked lower (rule 5, as the verifier reads it)
+            passed = classify_passed_over(rnd, rk, alloc, caps, ui)
+            if any(code in UNJUSTIFIED_CODES for _c, code, _p in passed):
                 caps.place(cands[best], u, -1)
                 alloc.holder[ui], alloc.channel[ui], alloc.held[best] = -1, None, -1
                 alloc.exception[ui] = Exception_.NONE
@@ -237,9 +247,7 @@ def exception_fill(rnd: Round, rk: Rankings, alloc: Allocation, caps: Caps) -> N
             return
 
 
-def _competes(target_group: str | None, gn: frozenset[int], complex_: int, ch: str) -> bool:
-    if ch == DIRECT:
-        return target_group is not None
-    if target_group is not None:
-        return False
-    return ch == REGULAR or complex_ in gn
+def _side_of(ch: str, channels: tuple[str, ...]) -> int:
+    """Position of ``ch``'s side (direct or open) among the unit's channels."""
+    direct = ch == DIRECT
+    return next(i for i, other in enumerate(channels) if (other == DIRECT) == direct)

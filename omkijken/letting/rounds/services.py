@@ -15,12 +15,18 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, User
 from omkijken.accounts.policy import require as _require
-from omkijken.engine.allocation import RoundError, allocate, verify
+from omkijken.engine.allocation import (
+    RankedResponder,
+    RoundError,
+    allocate,
+    load_round,
+    rank_responders,
+    verify,
+)
 from omkijken.engine.rules import MissingRule
 from omkijken.letting.adverts.models import Advert
 from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, build_round, pk_of
 from omkijken.letting.rounds.models import Allocation, Round
-from omkijken.letting.rounds.ranking import channel_of, passendheid_of
 from omkijken.letting.rounds.selectors import quota_placed
 from omkijken.portfolio.models import Unit
 from omkijken.records import Outcome, upsert
@@ -123,8 +129,9 @@ def round_change(*, actor: User, round: Round, assignments: list[tuple[int, int]
         raise ValidationError({"reason": _("Give the reason for the change.")})
     snapshot = rnd.snapshot
     units = {u["id"]: u for u in snapshot["units"]}
-    candidates = {c["id"]: c for c in snapshot["candidates"]}
     original = {a["unit"]: a for a in rnd.result.get("assignments", [])}
+    engine_round = load_round(snapshot)
+    ranked: dict[str, dict[str, RankedResponder]] = {}
     new_assignments: list[dict[str, Any]] = []
     for unit_pk, household_pk in assignments:
         uid, cid = f"u{unit_pk}", f"h{household_pk}"
@@ -134,15 +141,11 @@ def round_change(*, actor: User, round: Round, assignments: list[tuple[int, int]
         if before and before["candidate"] == cid:
             new_assignments.append(dict(before))
             continue
-        cand = candidates.get(cid)
-        unit = units[uid]
-        channel = (channel_of(cand, unit) if cand else None) or unit["channels"][0]
-        passendheid = "NVT"
-        if cand is not None:
-            try:
-                passendheid = passendheid_of(snapshot, cand, unit)
-            except MissingRule:
-                passendheid = "NVT"
+        if uid not in ranked:  # the engine's channel and passendheid for each of the unit's responders
+            ranked[uid] = {r.candidate: r for r in rank_responders(engine_round, uid)}
+        row = ranked[uid].get(cid)  # None: it did not respond (rule 1 refuses the change)
+        channel = (row.channel if row else None) or units[uid]["channels"][0]
+        passendheid = row.passendheid if row else "NVT"
         new_assignments.append(
             {
                 "unit": uid,
