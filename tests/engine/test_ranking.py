@@ -106,7 +106,9 @@ def test_one_homes_responders_are_ranked_good_neighbours_first_then_urgency_then
     assert big.reason == (
         "Deze woning is bedoeld voor een huishouden van 1 tot en met 2 personen; uw huishouden telt 5 personen."
     )
-    assert big.reason_en == "This home is meant for a household of 1 to 2 persons; your household has 5 persons."
+    assert (
+        big.reason_en == "This home is meant for a household of 1 to 2 persons; your household has 5 persons."
+    )
     # and the engine gives the home to the first of them
     (a,) = allocate(doc)["assignments"]
     assert (a["candidate"], a["channel"]) == ("GN-late", "GOOD_NEIGHBOUR")
