@@ -149,7 +149,9 @@ def test_it_finds_the_best_matching_on_small_regions(region: tuple[list[Seeker],
     for result in (coverage, weight):
         check_invariants(seekers, neighbours, result)
     assert (len(coverage.proposals), coverage.total_weight) == best(seekers, neighbours, Objective.COVERAGE)
-    assert (len(weight.proposals), weight.total_weight) == best(seekers, neighbours, Objective.WEIGHT)
+    # WEIGHT promises the largest total weight; among matchings of equal weight it may make fewer
+    # pairs than another (all weights are positive, so it is still maximal: check_invariants).
+    assert weight.total_weight == best(seekers, neighbours, Objective.WEIGHT)[1]
     # steer the search towards regions where the two objectives disagree
     target(float(len(coverage.proposals) - len(weight.proposals)))
 
