@@ -414,8 +414,12 @@ class MixEffectSerializer(serializers.Serializer[Any]):
     target = serializers.FloatField()
     tolerance = serializers.FloatField()
     homes = serializers.IntegerField()
+    occupied = serializers.IntegerField()
+    vacancies = serializers.IntegerField()
     vulnerable_before = serializers.IntegerField()
+    placed = serializers.IntegerField()
     vulnerable_after = serializers.IntegerField()
+    households_after = serializers.IntegerField()
     in_band = serializers.BooleanField()
 
 
