@@ -349,6 +349,12 @@ class OfferAcceptSerializer(StrictSerializer):
         default=None,
         help_text=_("Colleague (user id); default the building manager."),
     )
+    warning_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("Needed for a key handover before the lease starts: why the officer goes ahead."),
+    )
 
 
 class OfferDeclineSerializer(StrictSerializer):
