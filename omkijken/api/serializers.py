@@ -19,7 +19,7 @@ from rest_framework import serializers
 from omkijken.api.base import MAX_ID, StrictSerializer
 from omkijken.letting.channels import Channel
 from omkijken.letting.models import Advert, KeyHandover, Nomination, Offer, Round
-from omkijken.letting.nominations.models import IncomeClass
+from omkijken.letting.nominations.models import ExistingHomeReason, IncomeClass
 from omkijken.letting.offers.models import DeclineReason, WithdrawReason
 from omkijken.residents.models import TargetGroup
 
@@ -225,6 +225,12 @@ class NominationCreateSerializer(StrictSerializer):
     consent_reference = serializers.CharField(
         max_length=60,
         help_text=_("The reference of the consent you hold (3 to 60 letters, digits, . / _ -)."),
+    )
+    existing_home_reason = serializers.ChoiceField(
+        choices=[("", ""), *ExistingHomeReason.choices],
+        required=False,
+        default="",
+        help_text=_("Needed for a client who already has a home (a current lease): why you nominate anyway."),
     )
 
 
