@@ -19,7 +19,7 @@ from rest_framework import serializers
 from omkijken.api.base import MAX_ID, StrictSerializer
 from omkijken.letting.channels import Channel
 from omkijken.letting.models import Advert, KeyHandover, Nomination, Offer, Round
-from omkijken.letting.nominations.models import IncomeClass
+from omkijken.letting.nominations.models import ExistingHomeReason, IncomeClass
 from omkijken.letting.offers.models import DeclineReason, WithdrawReason
 from omkijken.residents.models import TargetGroup
 
@@ -226,6 +226,12 @@ class NominationCreateSerializer(StrictSerializer):
         max_length=60,
         help_text=_("The reference of the consent you hold (3 to 60 letters, digits, . / _ -)."),
     )
+    existing_home_reason = serializers.ChoiceField(
+        choices=[("", ""), *ExistingHomeReason.choices],
+        required=False,
+        default="",
+        help_text=_("Needed for a client who already has a home (a current lease): why you nominate anyway."),
+    )
 
 
 class NominationFilterSerializer(StrictSerializer):
@@ -349,6 +355,12 @@ class OfferAcceptSerializer(StrictSerializer):
         default=None,
         help_text=_("Colleague (user id); default the building manager."),
     )
+    warning_reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("Needed for a key handover before the lease starts: why the officer goes ahead."),
+    )
 
 
 class OfferDeclineSerializer(StrictSerializer):
@@ -414,8 +426,12 @@ class MixEffectSerializer(serializers.Serializer[Any]):
     target = serializers.FloatField()
     tolerance = serializers.FloatField()
     homes = serializers.IntegerField()
+    occupied = serializers.IntegerField()
+    vacancies = serializers.IntegerField()
     vulnerable_before = serializers.IntegerField()
+    placed = serializers.IntegerField()
     vulnerable_after = serializers.IntegerField()
+    households_after = serializers.IntegerField()
     in_band = serializers.BooleanField()
 
 

@@ -79,7 +79,12 @@ def occupancy_by_complex(complex_ids: list[int], *, on: dt.date | None = None) -
         Lease.objects.filter(current_lease_filter(on), unit__complex_id__in=complex_ids)
         .annotate(is_vulnerable=vulnerable_exists(on))
         .values("unit__complex_id", "unit__section_id")
-        .annotate(occupied=Count("id"), vulnerable=Count("id", filter=Q(is_vulnerable=True)))
+        .annotate(
+            # a home is occupied once, even on the day one lease ends and the next starts
+            occupied=Count("unit_id", distinct=True),
+            vulnerable=Count("household_id", distinct=True, filter=Q(is_vulnerable=True)),
+        )
+        .order_by()
     )
     for lease_row in leases:
         occ = result[lease_row["unit__complex_id"]]
@@ -93,6 +98,19 @@ def occupancy_by_complex(complex_ids: list[int], *, on: dt.date | None = None) -
     ):
         result[complex_id].sections.setdefault(section_id, Occupancy()).max_vulnerable = cap
     return result
+
+
+def occupied_homes(complex_ids: list[int], *, on: dt.date) -> dict[int, int]:
+    """THE number of occupied homes of each complex on a date: its homes with a lease in force that
+    day (start on or before it, end on or after it). The complex page, the round's mix effect and
+    the round builder's figures read it from here."""
+    return {pk: occ.total.occupied for pk, occ in occupancy_by_complex(complex_ids, on=on).items()}
+
+
+def vulnerable_households(complex_ids: list[int], *, on: dt.date) -> dict[int, int]:
+    """THE number of vulnerable households of each complex on a date: households living there
+    (a lease in force) with a target-group status in force that day."""
+    return {pk: occ.total.vulnerable for pk, occ in occupancy_by_complex(complex_ids, on=on).items()}
 
 
 def complex_list(actor: User, *, query: str = "") -> QuerySet[Complex]:

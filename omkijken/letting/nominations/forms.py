@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from omkijken.letting.nominations.models import IncomeClass
+from omkijken.letting.nominations.models import ExistingHomeReason, IncomeClass
 from omkijken.letting.nominations.services import CONSENT_REFERENCE
 from omkijken.letting.widgets import DateInput
 from omkijken.residents.models import TargetGroup
@@ -51,6 +51,15 @@ class NominationForm(forms.Form):
         ),
     )
 
+    confirm_existing_home = forms.BooleanField(
+        label=_("I know this client already has a home and nominate the client anyway"), required=False
+    )
+    existing_home_reason = forms.ChoiceField(
+        label=_("Reason (only for a client who already has a home)"),
+        choices=[("", "—"), *ExistingHomeReason.choices],
+        required=False,
+    )
+
     def __init__(
         self, *args: Any, households: list[tuple[int, str]], complexes: list[tuple[int, str]], **kwargs: Any
     ) -> None:
@@ -81,6 +90,13 @@ class NominationForm(forms.Form):
         nominated, until = data.get("nominated_on"), data.get("support_until")
         if nominated and until and until < nominated:
             self.add_error("support_until", _("The support period cannot end before the nomination date."))
+        confirmed, reason = data.get("confirm_existing_home"), data.get("existing_home_reason")
+        if confirmed and not reason:
+            self.add_error(
+                "existing_home_reason", _("Choose the reason to nominate a client who already has a home.")
+            )
+        if not confirmed:
+            data["existing_home_reason"] = ""
         return data
 
     def complexes(self) -> list[int]:

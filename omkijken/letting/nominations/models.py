@@ -23,6 +23,15 @@ class IncomeClass(models.TextChoices):
     ABOVE = "above", _("Above the DAEB limit")
 
 
+class ExistingHomeReason(models.TextChoices):
+    """Why a client who already has a home (a current lease) is nominated: a choice, never free
+    text, so no care content can be put in it."""
+
+    MOVES_ON = "MOVES_ON", _("moves on from a training or care home")
+    LEASE_ENDS = "LEASE_ENDS", _("the current lease is ending")
+    UNSUITABLE = "UNSUITABLE", _("the current home no longer suits the household")
+
+
 class Nomination(models.Model):
     """SPECIAL-CATEGORY DATA: a care partner (or the municipality, for status holders) nominates
     a client it judges ready. Only what letting needs; never care content. Read only through
@@ -63,6 +72,12 @@ class Nomination(models.Model):
     nominated_on = models.DateField(_("nomination date"))
     support_until = models.DateField(_("support period until"), null=True, blank=True)
     consent_reference = models.CharField(_("consent reference"), max_length=60)
+    existing_home_reason = models.CharField(
+        _("reason to nominate a client who already has a home"),
+        max_length=10,
+        blank=True,
+        choices=ExistingHomeReason.choices,
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

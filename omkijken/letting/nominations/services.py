@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 from omkijken.accounts.models import Membership, Organisation, Role, User
 from omkijken.accounts.policy import can
 from omkijken.letting.mail import send_templated
-from omkijken.letting.nominations.models import IncomeClass, Nomination
+from omkijken.letting.nominations.models import ExistingHomeReason, IncomeClass, Nomination
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import CarePartnerAgreement
-from omkijken.residents.models import Household, TargetGroup
-from omkijken.residents.selectors import households_for
+from omkijken.residents.models import CARE_LEASE_TYPES, Household, Lease, LeaseType, TargetGroup
+from omkijken.residents.selectors import current_lease_filter, households_for
 
 CONSENT_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./_-]{2,59}$")
 NEEDS = ("LIFT", "GROUND_FLOOR", "WHEELCHAIR")
@@ -61,6 +61,15 @@ def letting_addresses(corporation: Organisation) -> list[str]:
     )
 
 
+def has_own_home(household: Household, *, on: dt.date) -> bool:
+    """Does the household already have a home of its own on a date: a lease in force that is not a
+    care lease (a training home under a driehoek lease, or an omklap lease before it flips to the
+    client, is the care partner's; moving on from it is what a nomination is for)."""
+    leases = Lease.objects.filter(current_lease_filter(on), household=household)
+    own = ~Q(lease_type__in=CARE_LEASE_TYPES) | Q(lease_type=LeaseType.OMKLAP, flip_date__lte=on)
+    return leases.filter(own).exists()
+
+
 @transaction.atomic
 def nomination_create(
     *,
@@ -76,7 +85,11 @@ def nomination_create(
     nominated_on: dt.date,
     support_until: dt.date | None = None,
     consent_reference: str,
+    existing_home_reason: str = "",
 ) -> Nomination:
+    """A care partner nominates one of its clients. A client who already has a home of its own
+    (``has_own_home`` today) is a warning: refused unless the nominator confirms it with one of the reasons of
+    ``ExistingHomeReason``, which the nomination keeps."""
     if not can(actor, "nominate"):
         raise PermissionDenied
     partner = actor.organisation
@@ -122,6 +135,16 @@ def nomination_create(
         )
     if Nomination.objects.filter(household=household, status__in=Nomination.OPEN_STATUSES).exists():
         error("__all__", _("This client already has an open nomination."))
+    if not has_own_home(household, on=today):
+        existing_home_reason = ""
+    elif existing_home_reason not in ExistingHomeReason.values:
+        error(
+            "existing_home_reason",
+            _(
+                "This client already has a home (a current lease). Tick the confirmation and choose "
+                "the reason to nominate the client anyway."
+            ),
+        )
     if errors:
         raise ValidationError(errors)
     nomination = Nomination.objects.create(
@@ -137,6 +160,7 @@ def nomination_create(
         nominated_on=nominated_on,
         support_until=support_until,
         consent_reference=consent_reference,
+        existing_home_reason=existing_home_reason,
         created_by=actor,
     )
     # The notice names neither household nor target group: only that a nomination arrived.

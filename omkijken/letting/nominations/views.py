@@ -88,6 +88,7 @@ def nomination_new(request: HttpRequest) -> HttpResponse:
             nominated_on=data["nominated_on"],
             support_until=data["support_until"],
             consent_reference=data["consent_reference"],
+            existing_home_reason=data["existing_home_reason"],
         )
 
     return form_page(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omkijken.accounts.selectors import care_partners
+from omkijken.letting.offers.checks import early_handover_warning
 from omkijken.letting.offers.models import DeclineReason, WithdrawReason
 from omkijken.letting.widgets import DateInput, DateTimeInput
 from omkijken.residents.models import LeaseType
@@ -66,6 +67,23 @@ class AcceptForm(forms.Form):
         required=False,
         help_text=_("Empty: start date plus the support period of the nomination, or one year."),
     )
+    confirm_warning = forms.BooleanField(label=_("I have read the warning and go ahead"), required=False)
+    warning_reason = forms.CharField(
+        label=_("Reason for going ahead"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        """A key handover before the lease starts is a warning: an error until the officer ticks
+        the confirmation and gives a reason."""
+        data = super().clean() or {}
+        start, at = data.get("start_date"), data.get("key_handover_at")
+        if start and at:
+            warning = early_handover_warning(start_date=start, key_handover_at=at)
+            if warning and not (data.get("confirm_warning") and (data.get("warning_reason") or "").strip()):
+                self.add_error("key_handover_at", warning)
+        if not data.get("confirm_warning"):
+            data["warning_reason"] = ""
+        return data
 
 
 class DeclineForm(forms.Form):

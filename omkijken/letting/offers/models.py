@@ -165,6 +165,13 @@ class OfferEvent(models.Model):
     from_status = models.CharField(_("from"), max_length=12, blank=True)
     to_status = models.CharField(_("to"), max_length=12)
     reason_code = models.CharField(_("reason (VERA)"), max_length=3, blank=True)
+    warning_reason = models.TextField(
+        _("reason for going ahead despite a warning"),
+        blank=True,
+        help_text=_(
+            "Given by the officer who confirmed a warning, e.g. a key handover before the lease starts."
+        ),
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -33,6 +33,7 @@ from omkijken.accounts.policy import can
 from omkijken.letting.adverts.models import Advert, Response
 from omkijken.letting.mail import send_templated
 from omkijken.letting.nominations.models import Nomination
+from omkijken.letting.offers.checks import early_handover_warning
 from omkijken.letting.offers.models import DeclineReason, KeyHandover, Offer, OfferEvent, WithdrawReason
 from omkijken.letting.rounds.models import Allocation
 from omkijken.portfolio.models import Unit
@@ -71,9 +72,16 @@ def _check_transition(offer: Offer, to: str) -> None:
         )
 
 
-def _event(offer: Offer, from_status: str, actor: User | None, reason_code: str = "") -> None:
+def _event(
+    offer: Offer, from_status: str, actor: User | None, reason_code: str = "", warning_reason: str = ""
+) -> None:
     OfferEvent.objects.create(
-        offer=offer, from_status=from_status, to_status=offer.status, reason_code=reason_code, by=actor
+        offer=offer,
+        from_status=from_status,
+        to_status=offer.status,
+        reason_code=reason_code,
+        warning_reason=warning_reason,
+        by=actor,
     )
 
 
@@ -245,17 +253,25 @@ def offer_accept(
     care_partner: Organisation | None = None,
     flip_date: dt.date | None = None,
     key_handover_with: User | None = None,
+    warning_reason: str = "",
 ) -> Offer:
     """The household accepts: the lease starts, other live offers of the household close, the
     nomination (if any) is housed, and the key handover is planned (by default with the complex's
     building manager). For a care partner's nominee the lease is an omklap lease by default: the
     partner is first lessee until the flip date (start + the nomination's support period, or one
-    year)."""
+    year).
+
+    A key handover dated before the lease starts is refused unless the officer confirms it with
+    ``warning_reason``, which the acceptance's offer event keeps."""
     locked = _locked_offer(actor, offer)
     _check_transition(locked, Offer.Status.ACCEPTED)
     unit = Unit.objects.select_related("complex").get(pk=locked.unit_id)
     if key_handover_at < timezone.now():
         raise ValidationError({"key_handover_at": _("The key handover cannot be in the past.")})
+    warning = early_handover_warning(start_date=start_date, key_handover_at=key_handover_at)
+    warning_reason = warning_reason.strip() if warning else ""
+    if warning and not warning_reason:
+        raise ValidationError({"key_handover_at": warning})
     nomination = (
         Nomination.objects.select_for_update()
         .filter(
@@ -342,7 +358,7 @@ def offer_accept(
             locked.save(update_fields=["status", "lease", "reason_code", "decided_at"])
     except IntegrityError as exc:
         raise _conflict(exc) from exc
-    _event(locked, before, actor)
+    _event(locked, before, actor, warning_reason=warning_reason)
 
     for other in (
         Offer.objects.select_for_update()

@@ -154,6 +154,7 @@ def offer_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 lease_type=data["lease_type"] or None,
                 care_partner=data["care_partner"],
                 flip_date=data["flip_date"],
+                warning_reason=data["warning_reason"],
             )
         elif action == "decline":
             offer_services.offer_decline(actor=user, offer=offer, reason_code=data["reason_code"])

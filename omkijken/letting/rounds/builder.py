@@ -389,10 +389,13 @@ class QuotaYear:
         return max(0, self.required - self.realised)
 
 
-def quota_year(*, corporation: Organisation, year: int) -> list[QuotaYear]:
+def quota_year(
+    *, corporation: Organisation, year: int, excluding_round: int | None = None
+) -> list[QuotaYear]:
     """The corporation's municipal quota for a year and how much of it is realised: vulnerable
     households (a target-group status in force when their lease started) whose lease with the
-    corporation started that year."""
+    corporation started that year. ``excluding_round`` leaves out the leases that follow from that
+    round's allocations (the round's page counts them as placed by the round)."""
     required = list(
         Quota.objects.filter(corporation=corporation, year=year)
         .values_list("target_group", "required")
@@ -407,10 +410,12 @@ def quota_year(*, corporation: Organisation, year: int) -> list[QuotaYear]:
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("start_date")))
         .values("target_group")[:1]
     )
+    leases = Lease.objects.filter(unit__complex__corporation=corporation, start_date__year=year)
+    if excluding_round is not None:
+        leases = leases.exclude(offer__allocation__round_id=excluding_round)
     realised: dict[str, int] = defaultdict(int)
     for target_group, n in (
-        Lease.objects.filter(unit__complex__corporation=corporation, start_date__year=year)
-        .annotate(group=Subquery(group))
+        leases.annotate(group=Subquery(group))
         .exclude(group=None)
         .values("group")
         .annotate(n=Count("pk"))

@@ -4,6 +4,7 @@ what a round's page shows (allocations, mix effect, quotas). Scoped to the actor
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from omkijken.letting.offers.models import Offer
 from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, pk_of, quota_year
 from omkijken.letting.rounds.models import Allocation, Round, justification_label, passendheid_label
 from omkijken.portfolio.models import Complex, Unit
+from omkijken.portfolio.selectors import occupied_homes, vulnerable_households
 from omkijken.residents.models import Household, TargetGroup
 
 if TYPE_CHECKING:
@@ -111,20 +113,38 @@ def log_nominee_reads(actor: User, households: Sequence[Household], *, view: str
 
 @dataclass
 class MixEffect:
+    """A round's effect on one mixed complex, counted over households (rule 4): the households
+    living there on the round date, plus the households this round places there."""
+
     complex_name: str
     target: float
     tolerance: float
-    homes: int
-    vulnerable_before: int
-    vulnerable_after: int
+    occupied: int  # occupied homes on the round date (portfolio.selectors.occupied_homes)
+    vacancies: int  # the complex's homes in this round
+    vulnerable_before: int  # portfolio.selectors.vulnerable_households on the round date
+    placed: int = 0  # households this round places in the complex
+    vulnerable_placed: int = 0
+
+    @property
+    def homes(self) -> int:
+        """Occupied homes plus the round's vacancies (the engine's N today)."""
+        return self.occupied + self.vacancies
+
+    @property
+    def vulnerable_after(self) -> int:
+        return self.vulnerable_before + self.vulnerable_placed
+
+    @property
+    def households_after(self) -> int:
+        return self.occupied + self.placed
 
     @property
     def share_before(self) -> float:
-        return self.vulnerable_before / self.homes if self.homes else 0.0
+        return self.vulnerable_before / self.occupied if self.occupied else 0.0
 
     @property
     def share_after(self) -> float:
-        return self.vulnerable_after / self.homes if self.homes else 0.0
+        return self.vulnerable_after / self.households_after if self.households_after else 0.0
 
     @property
     def lower(self) -> float:
@@ -200,39 +220,44 @@ class RoundView:
 
 
 def mix_effect(
-    snapshot: dict[str, Any], assignments: Sequence[dict[str, Any]], names: dict[int, str]
+    snapshot: dict[str, Any], assignments: Sequence[dict[str, Any]], names: dict[int, str], *, on: dt.date
 ) -> list[MixEffect]:
-    """Per mixed complex: homes, vulnerable households before and after the assignments (the
-    engine's definitions: N = occupied + this round's vacancies)."""
+    """Per mixed complex of the round: occupied homes and vulnerable households on ``on`` (the
+    portfolio's one definition, as the complex page shows them), the round's vacancies there, and
+    the households (vulnerable ones apart) the assignments place there."""
     vulnerable = {c["id"] for c in snapshot["candidates"] if c.get("target_group")}
     unit_complex = {u["id"]: u["complex"] for u in snapshot["units"]}
     vacancies: dict[str, int] = defaultdict(int)
     for u in snapshot["units"]:
         vacancies[u["complex"]] += 1
     placed: dict[str, int] = defaultdict(int)
+    vulnerable_placed: dict[str, int] = defaultdict(int)
     for a in assignments:
+        placed[unit_complex[a["unit"]]] += 1
         if a["candidate"] in vulnerable:
-            placed[unit_complex[a["unit"]]] += 1
-    out = []
-    for c in snapshot["complexes"]:
-        if not c.get("mix"):
-            continue
-        occ = c["occupied"]
-        before = occ["vulnerable"]
-        out.append(
-            MixEffect(
-                complex_name=names.get(pk_of(c["id"]), c["id"]),
-                target=c["mix"]["target_vulnerable_share"],
-                tolerance=c["mix"]["tolerance"],
-                homes=occ["vulnerable"] + occ["regular"] + vacancies[c["id"]],
-                vulnerable_before=before,
-                vulnerable_after=before + placed[c["id"]],
-            )
+            vulnerable_placed[unit_complex[a["unit"]]] += 1
+    mixed = [c for c in snapshot["complexes"] if c.get("mix")]
+    pks = [pk_of(c["id"]) for c in mixed]
+    occupied = occupied_homes(pks, on=on)
+    living_vulnerable = vulnerable_households(pks, on=on)
+    return [
+        MixEffect(
+            complex_name=names.get(pk_of(c["id"]), c["id"]),
+            target=c["mix"]["target_vulnerable_share"],
+            tolerance=c["mix"]["tolerance"],
+            occupied=occupied.get(pk_of(c["id"]), 0),
+            vacancies=vacancies[c["id"]],
+            vulnerable_before=living_vulnerable.get(pk_of(c["id"]), 0),
+            placed=placed[c["id"]],
+            vulnerable_placed=vulnerable_placed[c["id"]],
         )
-    return out
+        for c in mixed
+    ]
 
 
 def quota_placed(snapshot: dict[str, Any], assignments: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Vulnerable households (a target group in the round's snapshot) among ``assignments``, per
+    target group and in all ("*")."""
     groups = {c["id"]: c.get("target_group") for c in snapshot["candidates"]}
     placed: dict[str, int] = defaultdict(int)
     for a in assignments:
@@ -241,6 +266,27 @@ def quota_placed(snapshot: dict[str, Any], assignments: Sequence[dict[str, Any]]
             placed[group] += 1
             placed["*"] += 1
     return placed
+
+
+def round_assignments(rnd: Round) -> list[dict[str, Any]]:
+    """The round's assignments: the proposal's result, or, once accepted, its allocations."""
+    if rnd.status != Round.Status.ACCEPTED:
+        return list(rnd.result.get("assignments", []))
+    return [
+        {"unit": f"u{unit_id}", "candidate": f"h{household_id}"}
+        for unit_id, household_id in Allocation.objects.filter(round=rnd).values_list(
+            "unit_id", "household_id"
+        )
+    ]
+
+
+def placed_towards_quota(rnd: Round) -> dict[str, int]:
+    """THE figure "placed towards the quota by this round": the vulnerable households the round
+    gives a home (its proposal's assignments, or once accepted its allocations), per target group
+    and in all ("*"). The same before and after accepting; leases that follow from this round's
+    allocations are left out of the year's realised count (``quota_year(excluding_round=...)``), so
+    no household counts twice and none drops out."""
+    return quota_placed(rnd.snapshot, round_assignments(rnd)) if rnd.snapshot else {}
 
 
 def round_view(actor: User, rnd: Round, *, view: str = "round_detail") -> RoundView:
@@ -296,8 +342,8 @@ def round_view(actor: User, rnd: Round, *, view: str = "round_detail") -> RoundV
         Complex.objects.filter(pk__in={u.complex_id for u in units.values()}).values_list("pk", "name")
     )
     assignments = result.get("assignments", [])
-    mix = mix_effect(snapshot, assignments, names) if snapshot else []
-    placed = quota_placed(snapshot, assignments) if snapshot else {}
+    mix = mix_effect(snapshot, round_assignments(rnd), names, on=rnd.round_date) if snapshot else []
+    placed = placed_towards_quota(rnd)
     round_min = {q["target_group"]: q["min"] for q in snapshot.get("quotas", [])}
     quotas = [
         QuotaRow(
@@ -305,9 +351,9 @@ def round_view(actor: User, rnd: Round, *, view: str = "round_detail") -> RoundV
             required_year=q.required,
             realised_year=q.realised,
             round_min=round_min.get(q.target_group, 0),
-            placed=placed.get(q.target_group, 0) if rnd.status != Round.Status.ACCEPTED else 0,
+            placed=placed.get(q.target_group, 0),
         )
-        for q in quota_year(corporation=rnd.corporation, year=rnd.round_date.year)
+        for q in quota_year(corporation=rnd.corporation, year=rnd.round_date.year, excluding_round=rnd.pk)
     ]
     rows = sorted(
         by_unit.values(), key=lambda r: (r.unit.complex.name, r.unit.street, r.unit.house_number, r.unit.pk)

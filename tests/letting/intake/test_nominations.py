@@ -11,9 +11,10 @@ from django.utils import timezone
 from omkijken.accounts.models import AccessEvent, Organisation
 from omkijken.letting.models import Nomination
 from omkijken.letting.nominations.forms import NominationForm
+from omkijken.letting.nominations.models import ExistingHomeReason
 from omkijken.letting.nominations.services import acceptable_complexes, nomination_create, nomination_withdraw
-from omkijken.residents.models import TargetGroupStatus
-from omkijken.residents.selectors import households_for
+from omkijken.residents.models import CARE_LEASE_TYPES, Lease, TargetGroupStatus
+from omkijken.residents.selectors import current_lease_filter, households_for
 
 pytestmark = pytest.mark.django_db
 CARE_PARTNER = "Stichting Tussenstap"
@@ -177,3 +178,54 @@ def test_bad_input_on_the_nomination_form_writes_nothing(login) -> None:  # type
     response = login("zorgpartner").post(reverse("letting_nomination_new"), {"household_size": "0"})
     assert response.status_code == 200 and response.context["form"].errors
     assert Nomination.objects.count() == before
+
+
+def test_nominating_a_client_who_already_has_a_home_is_a_warning_confirmed_with_a_reason(
+    persona, login
+) -> None:  # type: ignore[no-untyped-def]
+    coordinator = persona("zorgpartner")
+    today = timezone.localdate()
+    housed = free_client(coordinator)
+    # given the client now rents its home itself: its lease in force today is a regular one
+    lease = Lease.objects.get(current_lease_filter(today), household=housed)
+    lease.lease_type, lease.care_partner, lease.flip_date = "regular", None, None
+    lease.save()
+    complex_id = acceptable_complexes(coordinator.organisation, housed.corporation_id).first().pk
+    client = login("zorgpartner")
+    body = {
+        "household": housed.pk,
+        "target_group": "DAK",
+        "household_size": 1,
+        "income_class": "passend",
+        "complex_1": complex_id,
+        "nominated_on": today.isoformat(),
+        "consent_reference": "TS-2026-0778",
+    }
+    # the form warns that the client already has a home, and nothing is sent
+    response = client.post(reverse("letting_nomination_new"), body)
+    assert response.status_code == 200
+    assert "already has a home" in str(response.context["form"].errors)
+    assert not Nomination.objects.filter(household=housed, status__in=Nomination.OPEN_STATUSES).exists()
+    # ticking the confirmation without a reason is not enough
+    response = client.post(reverse("letting_nomination_new"), {**body, "confirm_existing_home": "on"})
+    assert response.status_code == 200 and response.context["form"].errors
+    assert not Nomination.objects.filter(household=housed, status__in=Nomination.OPEN_STATUSES).exists()
+    # with the confirmation and a reason the nomination is sent and keeps the reason
+    response = client.post(
+        reverse("letting_nomination_new"),
+        {**body, "confirm_existing_home": "on", "existing_home_reason": ExistingHomeReason.LEASE_ENDS},
+    )
+    nomination = Nomination.objects.get(household=housed, status="submitted")
+    assert response["Location"] == reverse("letting_nomination_detail", args=[nomination.pk])
+    assert nomination.existing_home_reason == ExistingHomeReason.LEASE_ENDS
+
+
+def test_a_client_in_a_training_home_is_nominated_without_a_warning_and_keeps_no_reason(persona) -> None:  # type: ignore[no-untyped-def]
+    coordinator = persona("zorgpartner")
+    client = free_client(coordinator)
+    # the demo's clients live in training homes under a care (driehoek / omklap) lease
+    assert Lease.objects.filter(
+        current_lease_filter(timezone.localdate()), household=client, lease_type__in=CARE_LEASE_TYPES
+    ).exists()
+    nomination = nominate(coordinator, client, existing_home_reason=ExistingHomeReason.UNSUITABLE)
+    assert nomination.existing_home_reason == ""

@@ -249,3 +249,50 @@ def test_a_move_cannot_start_before_the_current_lease_did(world, officer) -> Non
         offers.offer_accept(actor=officer, offer=offer, start_date=START, key_handover_at=handover_at())
     assert "start_date" in refused.value.message_dict
     assert not Lease.objects.filter(unit=world.units["plain"]).exists()
+
+
+def test_a_key_handover_before_the_lease_starts_is_a_warning_the_officer_confirms_with_a_reason(
+    world, officer, login
+) -> None:  # type: ignore[no-untyped-def]
+    offer = offer_plain_to_b(world, officer)
+    client = login(officer.username)
+    url = reverse("letting_offer_action", args=[offer.pk, "accept"])
+    early = timezone.localtime(handover_at()) - dt.timedelta(days=3)  # three days before START
+    body = {
+        "start_date": START.isoformat(),
+        "key_handover_at": early.strftime("%Y-%m-%dT%H:%M"),
+        "lease_type": "regular",
+    }
+    # given a key handover three days before the lease starts, the form warns and nothing happens
+    response = client.post(url, body)
+    assert response.status_code == 400
+    assert "before the lease starts" in response.content.decode()
+    offer.refresh_from_db()
+    assert (
+        offer.status == Offer.Status.OFFERED and not Lease.objects.filter(unit=world.units["plain"]).exists()
+    )
+    # ticking the confirmation without a reason is not enough
+    assert client.post(url, {**body, "confirm_warning": "on"}).status_code == 400
+    # with the confirmation and a reason the acceptance goes through, and the reason is recorded
+    reason = "De huurder mag eerder schilderen; afgesproken met de beheerder."
+    response = client.post(url, {**body, "confirm_warning": "on", "warning_reason": reason})
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.ACCEPTED
+    event = OfferEvent.objects.get(offer=offer, to_status="accepted")
+    assert event.warning_reason == reason and event.by == officer
+    assert KeyHandover.objects.get(offer=offer).at.date() < START
+
+
+def test_the_service_refuses_an_early_key_handover_without_a_reason(world, officer) -> None:  # type: ignore[no-untyped-def]
+    offer = offer_plain_to_b(world, officer)
+    with pytest.raises(ValidationError) as refused:
+        offers.offer_accept(
+            actor=officer,
+            offer=offer,
+            start_date=START,
+            key_handover_at=handover_at() - dt.timedelta(days=3),
+        )
+    assert "key_handover_at" in refused.value.message_dict
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.OFFERED
