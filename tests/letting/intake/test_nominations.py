@@ -204,7 +204,7 @@ def test_nominating_a_client_who_already_has_a_home_is_a_warning_confirmed_with_
     # the form warns that the client already has a home, and nothing is sent
     response = client.post(reverse("letting_nomination_new"), body)
     assert response.status_code == 200
-    assert "already has a home" in str(response.context["form"].errors)
+    assert "heeft al een woning" in str(response.context["form"].errors)
     assert not Nomination.objects.filter(household=housed, status__in=Nomination.OPEN_STATUSES).exists()
     # ticking the confirmation without a reason is not enough
     response = client.post(reverse("letting_nomination_new"), {**body, "confirm_existing_home": "on"})

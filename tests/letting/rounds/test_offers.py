@@ -266,7 +266,7 @@ def test_a_key_handover_before_the_lease_starts_is_a_warning_the_officer_confirm
     # given a key handover three days before the lease starts, the form warns and nothing happens
     response = client.post(url, body)
     assert response.status_code == 400
-    assert "before the lease starts" in response.content.decode()
+    assert "vóór de ingangsdatum van het huurcontract" in response.content.decode()
     offer.refresh_from_db()
     assert (
         offer.status == Offer.Status.OFFERED and not Lease.objects.filter(unit=world.units["plain"]).exists()
