@@ -303,7 +303,7 @@ def test_from_nomination_and_motivation_through_a_round_and_an_offer_to_the_leas
         assert Household.objects.get(pk=household_pk).name in home.inner_text(), home.inner_text()
     assert main.locator("section details summary").count() >= 1  # passed-over households, with reasons
     mix = main.locator("section", has=officer.locator("#mix-heading"))
-    assert mix.locator("article").count() >= 1 and "→" in mix.inner_text()
+    assert mix.locator("article").count() >= 1 and "na deze ronde" in mix.inner_text()
     quota = main.locator("section", has=officer.locator("#quota-heading"))
     assert quota.locator("tbody tr").count() >= 1
     assert_accessible(officer)
