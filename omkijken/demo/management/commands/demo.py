@@ -46,10 +46,7 @@ class Command(BaseCommand):
                 )
                 return
             try:
-                from omkijken.letting.demo import delete_letting_demo
-
-                delete_letting_demo()
-                deleted = delete_demo()
+                deleted = delete_demo()  # letting's rows first, inside the same transaction
             except (ProtectedError, RestrictedError) as error:
                 raise CommandError(
                     _(
