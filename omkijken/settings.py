@@ -157,6 +157,10 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "/media/"
+# Project documents (issue 12): the largest upload accepted, and how many days ahead the end of a
+# support period or an omklap flip date becomes a task.
+PROJECT_DOCUMENT_MAX_BYTES = env_int("PROJECT_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+PROJECT_REMINDER_DAYS = env_int("PROJECT_REMINDER_DAYS", 90)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Omkijken <noreply@omkijken.example>")

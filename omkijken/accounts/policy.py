@@ -41,6 +41,13 @@ CAPABILITIES: dict[str, frozenset[str]] = {
         {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.CARE_COORDINATOR, Role.ADMIN}
     ),
     "record_target_group": frozenset({Role.LETTING_OFFICER, Role.CARE_COORDINATOR}),
+    # Project work (issue 12): tasks, decisions and documents of the projects one sees; the
+    # portfolio across projects; the partner pipeline (talks about organisations, not clients).
+    "view_project_work": frozenset(
+        {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.CARE_COORDINATOR, Role.ADMIN}
+    ),
+    "view_portfolio": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.ADMIN}),
+    "view_partner_talks": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
     # Writes
     "change_project": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
     # Neighbour network (omkijken.community). Which complexes and records: community selectors.

@@ -53,6 +53,7 @@ def write_projects(plan: DemoPlan) -> None:
     bulk(WorkingGroup, plan.working_groups)
     bulk(WorkingGroupMember, plan.working_group_members)
     bulk(CarePartnerAgreement, plan.agreements)
+    write_project_work(plan)
 
 
 class _Projects:
@@ -298,3 +299,226 @@ class _Projects:
             "Kantoor 0.03 (begane grond)",
             self.plan.days_ago(60),
         )
+
+
+# --- project work (issue 12): checklists, tasks, milestones, partner talks, decisions ------------
+# De Brug's checklists are the ones the corporation learned to work with; Het Kompas started from
+# them and stands at its key handover with open tasks; Dreefhoven, in development, is in talks with
+# two care partners. Written after the projects, without drawing from the random stream.
+BRUG_CHECKLISTS: dict[str, dict[str, list[tuple[str, int]]]] = {
+    Phase.INITIATIVE: {
+        WorkingGroup.Kind.MANAGEMENT: [("Beheerervaring van vergelijkbare complexen ophalen", 30)],
+        WorkingGroup.Kind.LETTING: [("Doelgroepen en aantallen verkennen met de gemeente", 45)],
+        WorkingGroup.Kind.COMMUNICATION: [("Omwonenden informeren over het plan", 60)],
+    },
+    Phase.DEVELOPMENT: {
+        WorkingGroup.Kind.MANAGEMENT: [
+            ("Ontmoetingsruimte in het ontwerp opnemen", 30),
+            ("Beheerafspraken met de zorgpartner op papier", 90),
+        ],
+        WorkingGroup.Kind.LETTING: [
+            ("Mix en spreiding per portiek vastleggen", 45),
+            ("Selectieprocedure goede buren vaststellen", 90),
+        ],
+        WorkingGroup.Kind.COMMUNICATION: [("Wervingscampagne goede buren voorbereiden", 120)],
+    },
+    Phase.RECRUITMENT: {
+        WorkingGroup.Kind.LETTING: [
+            ("Motivatiegesprekken met kandidaat-buren plannen", 30),
+            ("Voordrachten van de zorgpartner ontvangen", 60),
+        ],
+        WorkingGroup.Kind.COMMUNICATION: [("Informatieavond voor nieuwe huurders", 45)],
+    },
+    Phase.OPENING: {
+        WorkingGroup.Kind.MANAGEMENT: [
+            ("Opleveringsgebreken afhandelen", 30),
+            ("Huismeester stelt zich voor in elke portiek", 45),
+        ],
+        WorkingGroup.Kind.LETTING: [
+            ("Sleuteluitreiking per portiek plannen", 14),
+            ("Omklapdata van de begeleide huurders vastleggen", 60),
+        ],
+        WorkingGroup.Kind.COMMUNICATION: [
+            ("Welkomstbijeenkomst organiseren", 30),
+            ("Buurtkrant met de eerste verhalen", 90),
+        ],
+    },
+    Phase.OPERATION: {
+        WorkingGroup.Kind.MANAGEMENT: [("Jaarlijkse schouw met bewonerscommissie", 120)],
+        WorkingGroup.Kind.LETTING: [("Mix per portiek controleren bij elke mutatie", 30)],
+        WorkingGroup.Kind.COMMUNICATION: [("Jaarlijkse evaluatie met bewoners", 300)],
+    },
+}
+
+
+def write_project_work(plan: DemoPlan) -> None:
+    from omkijken.projects.decisions.models import Decision
+    from omkijken.projects.partners.models import PartnerTalk, PartnerTalkNote, Stage
+    from omkijken.projects.setup.services import schedule_reminders
+    from omkijken.projects.tasks.models import Milestone, Task, TaskTemplate
+
+    projects = {p.name: p for p in plan.projects}
+    brug, kompas, dreefhoven = (
+        projects[PROJECT_DE_BRUG],
+        projects[PROJECT_HET_KOMPAS],
+        projects[PROJECT_DREEFHOVEN],
+    )
+    TaskTemplate.objects.bulk_create(
+        [
+            TaskTemplate(project=p, phase=phase, group_kind=kind, title=title, due_after_days=days)
+            for p in (brug, kompas)
+            for phase, groups in BRUG_CHECKLISTS.items()
+            for kind, items in groups.items()
+            for title, days in items
+        ]
+    )
+    groups = {(g.project.name, g.kind): g for g in plan.working_groups}
+    chairs = {id(m.group): m.user for m in plan.working_group_members if m.is_chair}
+    started = {(c.project.name, c.to_phase): plan.timestamps[id(c)].date() for c in plan.phase_changes}
+    tasks: list[Task] = []
+    for project in (brug, kompas):
+        for phase in PHASE_ORDER[: PHASE_ORDER.index(project.phase) + 1]:
+            start = started[(project.name, phase)]
+            for index, (kind, title, days) in enumerate(
+                (kind, title, days)
+                for kind, items in BRUG_CHECKLISTS.get(phase, {}).items()
+                for title, days in items
+            ):
+                group = groups[(project.name, kind)]
+                owner = chairs.get(id(group))
+                due = start + dt.timedelta(days=days)
+                current = phase == project.phase
+                # Of the current phase of Het Kompas a few tasks are still open, one is blocked.
+                still_open = current and project is kompas and index % 2 == 1
+                blocked = still_open and kind == WorkingGroup.Kind.MANAGEMENT
+                done_on = min(due, plan.today) - dt.timedelta(days=2)
+                task = Task(
+                    project=project,
+                    group=group,
+                    phase=phase,
+                    title=title,
+                    owner=owner,
+                    due_date=due,
+                    source=Task.Source.TEMPLATE,
+                    status=Task.Status.BLOCKED
+                    if blocked
+                    else Task.Status.OPEN
+                    if still_open
+                    else Task.Status.DONE,
+                    done_by=None if still_open else owner,
+                    done_at=None if still_open else plan.at(done_on, 15),
+                )
+                tasks.append(task)
+    # Het Kompas also has an open task for the verhuur group due soon, so a member can close it.
+    tasks.append(
+        Task(
+            project=kompas,
+            group=groups[(PROJECT_HET_KOMPAS, WorkingGroup.Kind.LETTING)],
+            phase=Phase.OPENING,
+            title="Sleutels van de laatste portiek klaarleggen",
+            owner=plan.user_by_username["verhuur"],
+            due_date=plan.today + dt.timedelta(days=7),
+            source=Task.Source.MANUAL,
+        )
+    )
+    Task.objects.bulk_create(tasks)
+    Milestone.objects.bulk_create(
+        [
+            Milestone(
+                project=kompas,
+                kind=Milestone.Kind.KEY_HANDOVER,
+                title="Sleuteluitreiking laatste portiek Het Kompas",
+                on=plan.today + dt.timedelta(days=14),
+            ),
+            Milestone(
+                project=dreefhoven,
+                kind=Milestone.Kind.OTHER,
+                title="Besluit over de zorgpartners van Dreefhoven",
+                on=plan.today + dt.timedelta(days=60),
+            ),
+            Milestone(
+                project=dreefhoven,
+                kind=Milestone.Kind.KEY_HANDOVER,
+                title="Eerste sleutels Dreefhoven",
+                on=add_months(plan.today, 8),
+            ),
+        ]
+    )
+    leader = plan.user_by_username["projectleider"]
+    tussenstap = plan.organisation_by_name[CARE_PARTNER]
+    anker = plan.organisation_by_name[OTHER_CARE_PARTNERS[1]]
+    complex_ = plan.complex_by_name[DREEFHOVEN]
+    arrangements = PartnerTalk.objects.create(
+        project=dreefhoven,
+        care_partner=tussenstap,
+        complex=complex_,
+        stage=Stage.ARRANGEMENTS,
+        target_groups=["DAK", "UIT"],
+        clients_proposed=8,
+        support_offered="Ambulante begeleiding op afspraak, twee dagdelen per week aanwezig in de flat.",
+        room="Ruimte 0.01 (begane grond), gedeeld met Lindeborg",
+        contact_name=CARE_CONTACTS[CARE_PARTNER][0],
+        contact_phone=CARE_CONTACTS[CARE_PARTNER][1],
+        created_by=leader,
+    )
+    exploring = PartnerTalk.objects.create(
+        project=dreefhoven,
+        care_partner=anker,
+        complex=complex_,
+        stage=Stage.EXPLORATION,
+        target_groups=["GGZ"],
+        clients_proposed=4,
+        support_offered="Wijkgerichte GGZ-begeleiding; wil graag een vast spreekuur in de buurt.",
+        contact_name=CARE_CONTACTS[OTHER_CARE_PARTNERS[1]][0],
+        contact_phone=CARE_CONTACTS[OTHER_CARE_PARTNERS[1]][1],
+        created_by=leader,
+    )
+    PartnerTalkNote.objects.bulk_create(
+        [
+            PartnerTalkNote(
+                talk=arrangements,
+                held_on=plan.days_ago(90),
+                stage=Stage.EXPLORATION,
+                text="Kennismaking: Tussenstap ziet ruimte voor acht plekken naast die van Lindeborg.",
+                by=leader,
+            ),
+            PartnerTalkNote(
+                talk=arrangements,
+                held_on=plan.days_ago(21),
+                stage=Stage.ARRANGEMENTS,
+                text="Afspraken over aanwezigheid in de flat en bereikbaarheid buiten kantooruren besproken.",
+                by=leader,
+            ),
+            PartnerTalkNote(
+                talk=exploring,
+                held_on=plan.days_ago(10),
+                stage=Stage.EXPLORATION,
+                text="Eerste gesprek: Het Anker onderzoekt of een spreekuur in de buurtkamer past.",
+                by=leader,
+            ),
+        ]
+    )
+    Decision.objects.bulk_create(
+        [
+            Decision(
+                project=kompas,
+                what="Sleuteluitreiking per portiek in plaats van alles op één dag",
+                why="Bij De Brug gaf één grote dag te weinig tijd per huishouden.",
+                decided_by="Werkgroep verhuur",
+                decided_on=plan.days_ago(170),
+                group=groups[(PROJECT_HET_KOMPAS, WorkingGroup.Kind.LETTING)],
+                recorded_by=leader,
+            ),
+            Decision(
+                project=dreefhoven,
+                what="Doel kwetsbare huishoudens op 20%",
+                why="De flat heeft al veel kwetsbare huishoudens; de mix moet eerst herstellen.",
+                decided_by="Stuurgroep Dreefhoven",
+                decided_on=plan.days_ago(110),
+                group=None,
+                recorded_by=leader,
+            ),
+        ]
+    )
+    for project in plan.projects:
+        schedule_reminders(project=project, on=plan.today)

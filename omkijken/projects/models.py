@@ -214,3 +214,26 @@ class CarePartnerAgreement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.care_partner} – {self.complex}"
+
+
+# The sub-contexts' models, imported so that Django registers them (as letting/models.py does).
+from omkijken.projects.decisions.models import Decision, Document  # noqa: E402
+from omkijken.projects.partners.models import PartnerTalk, PartnerTalkNote  # noqa: E402
+from omkijken.projects.tasks.models import Milestone, Task, TaskTemplate  # noqa: E402
+
+__all__ = [
+    "PHASE_ORDER",
+    "CarePartnerAgreement",
+    "Decision",
+    "Document",
+    "Milestone",
+    "PartnerTalk",
+    "PartnerTalkNote",
+    "Phase",
+    "PhaseChange",
+    "Project",
+    "Task",
+    "TaskTemplate",
+    "WorkingGroup",
+    "WorkingGroupMember",
+]

@@ -6,11 +6,13 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
 from omkijken.projects.models import PHASE_ORDER, PhaseChange, Project
+from omkijken.projects.tasks.services import create_phase_tasks
 
 
 @transaction.atomic
@@ -29,6 +31,9 @@ def project_change_phase(*, project: Project, to_phase: str, note: str, actor: U
     )
     project.phase = to_phase
     project.save(update_fields=["phase"])
+    # A phase entered for the first time gets its checklist; going back does not repeat it.
+    if not project.tasks.filter(phase=to_phase).exists():
+        create_phase_tasks(project=project, phase=to_phase, start=timezone.localdate())
     return change
 
 

@@ -64,6 +64,7 @@ def demo_pages() -> dict[str, str]:
         "django_admin": reverse("admin:index"),
         "api_token": reverse("api_token"),
         "api_docs": reverse("api_docs"),
+        **_project_work_pages(project_with_partner, other_project),
         **_letting_round_pages(),
         **_letting_letter_pages(),
         **_letting_intake_pages(),
@@ -161,7 +162,88 @@ EXPECTED: dict[str, dict[str, int]] = {
         zip(PERSONAS, [200, 200, 403, 404, 403, 403, 403, 403, 403], strict=True)
     ),
     "letting_nomination_new": dict(zip(PERSONAS, [403, 403, 403, 200, 403, 403, 403, 403, 403], strict=True)),
+    # Project work (issue 12): set-up, checklists, partner talks, decisions, documents, portfolio
+    "project_portfolio": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "project_new": dict(zip(PERSONAS, [200, 403, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "project_setup": dict(zip(PERSONAS, [200, 403, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "project_setup_other_org": dict(
+        zip(PERSONAS, [404, 403, 403, 403, 403, 403, 403, 404, 403], strict=True)
+    ),
+    "project_tasks": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200, 403], strict=True)),
+    "project_tasks_other_org": dict(
+        zip(PERSONAS, [404, 404, 404, 404, 403, 403, 403, 404, 403], strict=True)
+    ),
+    "project_templates": dict(zip(PERSONAS, [200, 403, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "project_templates_other_org": dict(
+        zip(PERSONAS, [404, 403, 403, 403, 403, 403, 403, 404, 403], strict=True)
+    ),
+    "project_partners": dict(zip(PERSONAS, [200, 403, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "project_partners_other_org": dict(
+        zip(PERSONAS, [404, 403, 403, 403, 403, 403, 403, 404, 403], strict=True)
+    ),
+    "project_talk": dict(zip(PERSONAS, [200, 403, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "project_talk_other_org": dict(zip(PERSONAS, [404, 403, 403, 403, 403, 403, 403, 404, 403], strict=True)),
+    "project_decisions": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200, 403], strict=True)),
+    "project_decisions_other_org": dict(
+        zip(PERSONAS, [404, 404, 404, 404, 403, 403, 403, 404, 403], strict=True)
+    ),
+    "project_documents": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200, 403], strict=True)),
+    "project_documents_other_org": dict(
+        zip(PERSONAS, [404, 404, 404, 404, 403, 403, 403, 404, 403], strict=True)
+    ),
+    "project_document": dict(zip(PERSONAS, [200, 200, 200, 200, 403, 403, 403, 200, 403], strict=True)),
+    "project_document_other_org": dict(
+        zip(PERSONAS, [404, 404, 404, 404, 403, 403, 403, 404, 403], strict=True)
+    ),
 }
+
+
+def _project_work_pages(own: Project, other: Project) -> dict[str, str]:
+    """The project work pages (issue 12): De Brug's, a talk of Dreefhoven, and the other
+    corporation's project with a talk and a document of its own."""
+    from django.core.files.base import ContentFile
+
+    from omkijken.projects.decisions.models import Document
+    from omkijken.projects.partners.models import PartnerTalk
+
+    talk = PartnerTalk.objects.filter(project__corporation__name=CORPORATION).order_by("pk").first()
+    assert talk is not None
+    other_partner = Organisation.objects.filter(kind="care_partner").order_by("pk").first()
+    other_talk, _created = PartnerTalk.objects.get_or_create(
+        project=other,
+        care_partner=other_partner,
+        complex=other.complexes.first(),
+        defaults={"clients_proposed": 3},
+    )
+    documents = {}
+    for project in (own, other):
+        document = Document.objects.filter(project=project, title="Projectplan").first()
+        if document is None:
+            document = Document(
+                project=project, title="Projectplan", version=1, kind="pdf", original_name="plan.pdf", size=9
+            )
+            document.file.save("plan.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+        documents[project.pk] = document
+    return {
+        "project_portfolio": reverse("project_portfolio"),
+        "project_new": reverse("project_new"),
+        "project_setup": reverse("project_setup", args=[own.pk]),
+        "project_setup_other_org": reverse("project_setup", args=[other.pk]),
+        "project_tasks": reverse("project_tasks", args=[own.pk]),
+        "project_tasks_other_org": reverse("project_tasks", args=[other.pk]),
+        "project_templates": reverse("project_templates", args=[own.pk]),
+        "project_templates_other_org": reverse("project_templates", args=[other.pk]),
+        "project_partners": reverse("project_partners", args=[talk.project_id]),
+        "project_partners_other_org": reverse("project_partners", args=[other.pk]),
+        "project_talk": reverse("project_talk", args=[talk.pk]),
+        "project_talk_other_org": reverse("project_talk", args=[other_talk.pk]),
+        "project_decisions": reverse("project_decisions", args=[own.pk]),
+        "project_decisions_other_org": reverse("project_decisions", args=[other.pk]),
+        "project_documents": reverse("project_documents", args=[own.pk]),
+        "project_documents_other_org": reverse("project_documents", args=[other.pk]),
+        "project_document": reverse("project_document", args=[documents[own.pk].pk]),
+        "project_document_other_org": reverse("project_document", args=[documents[other.pk].pk]),
+    }
 
 
 def _letting_round_pages() -> dict[str, str]:

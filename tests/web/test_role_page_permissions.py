@@ -21,13 +21,42 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
 
     modules = [web_urls, portfolio_urls, projects_urls, residents_urls, quotas_urls, accounts_urls]
     named = {p.name for urls in modules for p in urls.urlpatterns if p.name}
-    posted_only = {"project_phase", "project_mix", "household_status", "logout", "login"}
+    posted_only = {
+        "project_phase",
+        "project_mix",
+        "household_status",
+        "logout",
+        "login",
+        "project_member_add",
+        "project_member_remove",
+        "project_agreement_add",
+        "project_agreement_end",
+        "project_section_cap",
+        "project_milestone_add",
+        "project_task_add",
+        "project_task_status",
+        "project_template_add",
+        "project_template_delete",
+        "project_talk_add",
+        "project_talk_note",
+        "project_talk_stage",
+    }
     page_names = {
         "home": "home",
         "complex_list": "complex_list",
         "complex_detail": "complex_managed",
         "project_list": "project_list",
         "project_detail": "project_with_partner",
+        "project_portfolio": "project_portfolio",
+        "project_new": "project_new",
+        "project_setup": "project_setup",
+        "project_tasks": "project_tasks",
+        "project_templates": "project_templates",
+        "project_partners": "project_partners",
+        "project_talk": "project_talk",
+        "project_decisions": "project_decisions",
+        "project_documents": "project_documents",
+        "project_document": "project_document",
         "household_list": "household_list",
         "household_detail": "household_of_buur",
         "client_list": "client_list",
