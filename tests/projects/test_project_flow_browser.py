@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import CHROMIUM_ARGS, axe_violations, browser, log_in  # noqa: F401
+# The browser fixture is tests/browser's; importing it makes it this module's too.
+from tests.browser.conftest import axe_violations, browser, log_in  # noqa: F401
 
 pytestmark = [pytest.mark.browser]
 
@@ -26,9 +27,9 @@ def checked(page, found: dict[str, object]) -> None:  # type: ignore[no-untyped-
 
 
 def test_the_project_leader_sets_up_a_project_and_a_member_ticks_off_a_task_on_a_phone(
-    browser,
+    browser,  # noqa: F811
     live_server,
-    demo_world_committed,  # noqa: F811
+    demo_world_committed,
 ) -> None:  # type: ignore[no-untyped-def]
     from omkijken.projects.models import CarePartnerAgreement, Phase, Project
     from omkijken.projects.partners.models import PartnerTalk, Stage

@@ -29,7 +29,9 @@ def crawl(client: Client, start: list[str], limit: int = 400) -> dict[str, str]:
         if url in seen or url.startswith(SKIP):
             continue
         response = client.get(url)
-        body = response.content.decode("utf-8", errors="replace")
+        # A download (a project document) streams: its bytes are searched for the marker too.
+        raw = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
+        body = raw.decode("utf-8", errors="replace")
         seen[url] = body
         if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
             for href in re.findall(r'href="(/[^"#]*)"', body):
