@@ -93,6 +93,7 @@ def test_the_portfolio_needs_the_same_few_queries_with_ten_times_the_projects(lo
     grow_projects(9 * demo_projects)
     after = count_queries(client)
     # then the page needs no more queries, and at most 20; and it pages
+    print(f"portfolio queries: {demo_projects} projects {before}, {Project.objects.count()} projects {after}")
     assert after == before <= 20
     page = client.get(reverse("project_portfolio")).content.decode()
     assert "Pagina 1 van" in page

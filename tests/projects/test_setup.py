@@ -192,3 +192,23 @@ def test_the_end_of_a_support_period_and_an_omklap_flip_date_become_tasks_before
     assert omklap.due_date == today + dt.timedelta(days=60)
     assert support.group.kind == omklap.group.kind == "verhuur"
     assert Household.objects.filter(pk=lease.household_id).exists()
+
+
+def test_the_daily_command_makes_the_reminders_once() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    # given an agreement whose support period ends within the horizon
+    today = timezone.localdate()
+    agreement = CarePartnerAgreement.objects.filter(project=brug()).first()
+    assert agreement is not None
+    agreement.start_date = add_months(today, -agreement.support_months + 1)
+    agreement.save()
+    # when the command runs twice
+    out = StringIO()
+    call_command("project_reminders", stdout=out)
+    call_command("project_reminders", stdout=out)
+    # then there is one task for it
+    assert Task.objects.filter(source=Task.Source.SUPPORT_END, source_key=str(agreement.pk)).count() == 1
+    assert out.getvalue().splitlines()[-1] == "0 reminder task(s) created"
