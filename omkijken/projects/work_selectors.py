@@ -10,7 +10,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
-from omkijken.accounts.models import Membership, User
+from omkijken.accounts.models import Membership, Role, User
 from omkijken.portfolio.models import Complex, Section
 from omkijken.projects.decisions.models import Decision, Document
 from omkijken.projects.models import CarePartnerAgreement, Project, WorkingGroup, WorkingGroupMember
@@ -84,6 +84,14 @@ def staff_for(project: Project) -> QuerySet[User]:
     partners = CarePartnerAgreement.objects.filter(project=project).values("care_partner_id")
     orgs = Q(organisation=project.corporation_id) | Q(organisation__in=partners)
     users = Membership.objects.filter(orgs).values("user_id")
+    return User.objects.filter(pk__in=users, is_active=True).order_by("last_name", "first_name")
+
+
+def leaders_for(actor: User) -> QuerySet[User]:
+    """Who may lead a new project of the actor's corporation: its project leaders."""
+    users = Membership.objects.filter(organisation=actor.organisation, role=Role.PROJECT_LEADER).values(
+        "user_id"
+    )
     return User.objects.filter(pk__in=users, is_active=True).order_by("last_name", "first_name")
 
 

@@ -31,15 +31,10 @@ from omkijken.web.ui import form_page, post_action
 
 def _create_form(request: HttpRequest) -> ProjectCreateForm:
     user = actor(request)
-    corporation_staff = sel.User.objects.filter(
-        pk__in=sel.Membership.objects.filter(
-            organisation=user.organisation, role__in=["project_leader"]
-        ).values("user_id")
-    ).order_by("last_name")
     return ProjectCreateForm(
         request.POST or None,
         complexes=sel.complexes_for(user),
-        staff=corporation_staff,
+        staff=sel.leaders_for(user),
         projects=projects_for(user).order_by("name"),
         initial={"leader": user.pk, "like": request.GET.get("zoals")},
     )
