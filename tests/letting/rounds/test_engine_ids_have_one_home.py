@@ -12,7 +12,9 @@ from omkijken.letting.rounds import ids
 
 LETTING = Path(__file__).resolve().parents[3] / "omkijken" / "letting"
 BUILT_BY_HAND = re.compile(r"""f["'][uhcsp]\{|\[1:\]\)|lstrip\(["'][uhcsp]""")
-ENGINE_INTERNALS = re.compile(r"from omkijken\.engine\.allocation\.(core|model|verify|explain|result|labels|fill)\b")
+ENGINE_INTERNALS = re.compile(
+    r"from omkijken\.engine\.allocation\.(core|model|verify|explain|result|labels|fill)\b"
+)
 
 
 def test_ids_round_trip_and_refuse_what_is_not_an_id() -> None:
