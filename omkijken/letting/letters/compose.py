@@ -299,24 +299,20 @@ def compose_letter(
             "the letting channel."
         )
         todo = [
-            _(
-                "Do you disagree with this decision, or do you think a detail we used is wrong? Contact "
-                "us within six weeks of the date of this letter and state your reference %(reference)s. "
-                "We will then look at the decision again and tell you the outcome in writing."
-            )
-            % {"reference": household_reference},
             ngettext(
-                "This is called an objection (bezwaar). You can lodge it on your own page: log in, open "
-                "'My letters', open this letter and choose 'Lodge an objection'. You can also send it "
-                "to us by post, stating your reference. We handle an objection that reaches us at the "
-                "latest %(days)s day after the date of this letter.",
-                "This is called an objection (bezwaar). You can lodge it on your own page: log in, open "
-                "'My letters', open this letter and choose 'Lodge an objection'. You can also send it "
-                "to us by post, stating your reference. We handle an objection that reaches us at the "
-                "latest %(days)s days after the date of this letter.",
+                "Do you disagree with this decision, or do you think a detail we used is wrong? Then "
+                "you can object (bezwaar) within %(days)s day of the date of this letter: on your own "
+                "page (open this letter under 'My letters' and choose 'Lodge an objection'), or by post "
+                "stating your reference %(reference)s. We will then look at the decision again and tell "
+                "you the outcome in writing.",
+                "Do you disagree with this decision, or do you think a detail we used is wrong? Then "
+                "you can object (bezwaar) within %(days)s days of the date of this letter: on your own "
+                "page (open this letter under 'My letters' and choose 'Lodge an objection'), or by post "
+                "stating your reference %(reference)s. We will then look at the decision again and tell "
+                "you the outcome in writing.",
                 settings.OBJECTION_DAYS,
             )
-            % {"days": settings.OBJECTION_DAYS},
+            % {"reference": household_reference, "days": settings.OBJECTION_DAYS},
             _(
                 "Are you still not satisfied after that? Then you can submit a complaint through our "
                 "complaints procedure."

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from omkijken.letting.letters.services import letters_for_round, letters_send_all
+from tests.browser.conftest import browser  # noqa: F401  (the browser test's fixtures)
+from tests.browser.test_letting_flow import desk  # noqa: F401
 from tests.letting.letters.conftest import LetterRound, letter_round  # noqa: F401
 
 

@@ -8,15 +8,14 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from tests.browser.conftest import browser  # noqa: F401
-from tests.browser.test_letting_flow import alerts, assert_accessible, desk, press, visit  # noqa: F401
+from tests.browser.test_letting_flow import alerts, assert_accessible, press, visit
 
 pytestmark = [pytest.mark.browser]
 
 
 def test_the_applicant_lodges_an_objection_and_the_officer_decides_it(
     desk, live_server, demo_world_committed
-) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+) -> None:  # type: ignore[no-untyped-def]
     from omkijken.demo.personas import CORPORATION
     from omkijken.letting.models import Letter, Objection, Round
     from omkijken.residents.models import Person
