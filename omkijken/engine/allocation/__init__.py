@@ -12,8 +12,8 @@
 * ``verify(round, result) -> list[Violation]``: every violation of hard rules 1–6; empty when lawful.
 * ``rank_responders(round, unit_id) -> list[RankedResponder]``: one unit's responders in the
   engine's order, each with its position, channel, eligibility, reason (code, Dutch and English
-  text), passendheid and the exception it would need; the letting application's ranking page and
-  an officer's change of a round use it, so that eligibility and ranking have one definition.
+  text), passendheid and the exception it would need; the letting application's ranking page uses
+  it, so that eligibility and ranking have one definition.
 * ``reassign(round, assignments, bound=None) -> Reassigned``: the result document the engine would
   write for a changed allocation (passendheid, justification, explanations, mix, quota and
   objective measured on it) with its violations of rules 1–6 (``.result``, ``.violations``).
