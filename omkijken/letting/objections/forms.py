@@ -35,10 +35,7 @@ class RegisterForm(forms.Form):
         label=_("Received on"),
         initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={
-            "required": _("Give the date the objection was received."),
-            "invalid": _("Enter a valid date."),
-        },
+        error_messages={"required": _("Give the date the objection was received.")},
     )
     grounds = forms.CharField(
         label=_("Grounds of the objection"),

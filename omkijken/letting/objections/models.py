@@ -33,12 +33,12 @@ class Objection(models.Model):
         limit_choices_to={"kind": "corporation"},
     )
     round = models.ForeignKey(
-        Round, verbose_name=_("round"), on_delete=models.PROTECT, related_name="objections"
+        Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="objections"
     )
     household = models.ForeignKey(
         "residents.Household",
         verbose_name=_("household"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="objections",
     )
     letter = models.ForeignKey(
