@@ -6,40 +6,151 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_remove_membership_membership_role_valid_and_more'),
-        ('letting', '0005_nomination_existing_home_reason'),
-        ('residents', '0002_lease_no_overlap_postgres'),
+        ("accounts", "0003_remove_membership_membership_role_valid_and_more"),
+        ("letting", "0005_nomination_existing_home_reason"),
+        ("residents", "0002_lease_no_overlap_postgres"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Objection',
+            name="Objection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('via', models.CharField(choices=[('online', "Online, on the household's own page"), ('paper', 'On paper, registered by the letting officer')], max_length=10, verbose_name='received')),
-                ('grounds', models.TextField(verbose_name='grounds of the objection')),
-                ('received_on', models.DateField(verbose_name='received on')),
-                ('deadline', models.DateField(verbose_name='time limit for objecting')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('upheld', 'Upheld'), ('rejected', 'Rejected')], default='open', max_length=10, verbose_name='status')),
-                ('decision_reason', models.TextField(blank=True, verbose_name='reason for the decision')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('decision_mailed_to', models.EmailField(blank=True, max_length=254, verbose_name='decision mailed to')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('corporation', models.ForeignKey(limit_choices_to={'kind': 'corporation'}, on_delete=django.db.models.deletion.PROTECT, related_name='objections', to='accounts.organisation', verbose_name='corporation')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='objections', to='residents.household', verbose_name='household')),
-                ('letter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='objections', to='letting.letter', verbose_name='letter objected to')),
-                ('lodged_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='lodged or registered by')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='objections', to='letting.round', verbose_name='round')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "via",
+                    models.CharField(
+                        choices=[
+                            ("online", "Online, on the household's own page"),
+                            ("paper", "On paper, registered by the letting officer"),
+                        ],
+                        max_length=10,
+                        verbose_name="received",
+                    ),
+                ),
+                ("grounds", models.TextField(verbose_name="grounds of the objection")),
+                ("received_on", models.DateField(verbose_name="received on")),
+                ("deadline", models.DateField(verbose_name="time limit for objecting")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Open"), ("upheld", "Upheld"), ("rejected", "Rejected")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("decision_reason", models.TextField(blank=True, verbose_name="reason for the decision")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided at")),
+                (
+                    "decision_mailed_to",
+                    models.EmailField(blank=True, max_length=254, verbose_name="decision mailed to"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "corporation",
+                    models.ForeignKey(
+                        limit_choices_to={"kind": "corporation"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="objections",
+                        to="accounts.organisation",
+                        verbose_name="corporation",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "household",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="objections",
+                        to="residents.household",
+                        verbose_name="household",
+                    ),
+                ),
+                (
+                    "letter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="objections",
+                        to="letting.letter",
+                        verbose_name="letter objected to",
+                    ),
+                ),
+                (
+                    "lodged_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="lodged or registered by",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="objections",
+                        to="letting.round",
+                        verbose_name="round",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'objection',
-                'verbose_name_plural': 'objections',
-                'ordering': ['-received_on', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['open', 'upheld', 'rejected'])), name='objection_status_valid'), models.CheckConstraint(condition=models.Q(('via__in', ['online', 'paper'])), name='objection_via_valid'), models.CheckConstraint(condition=models.Q(('grounds', ''), _negated=True), name='objection_grounds_given'), models.CheckConstraint(condition=models.Q(('received_on__lte', models.F('deadline'))), name='objection_in_time'), models.CheckConstraint(condition=models.Q(models.Q(('decided_at__isnull', True), ('status', 'open')), models.Q(models.Q(('status', 'open'), _negated=True), models.Q(('decision_reason', ''), _negated=True), ('decided_at__isnull', False)), _connector='OR'), name='objection_decided_with_reason'), models.UniqueConstraint(condition=models.Q(('status', 'open')), fields=('round', 'household'), name='objection_one_open_per_household_and_round')],
+                "verbose_name": "objection",
+                "verbose_name_plural": "objections",
+                "ordering": ["-received_on", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("status__in", ["open", "upheld", "rejected"])),
+                        name="objection_status_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("via__in", ["online", "paper"])), name="objection_via_valid"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("grounds", ""), _negated=True), name="objection_grounds_given"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("received_on__lte", models.F("deadline"))),
+                        name="objection_in_time",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("decided_at__isnull", True), ("status", "open")),
+                            models.Q(
+                                models.Q(("status", "open"), _negated=True),
+                                models.Q(("decision_reason", ""), _negated=True),
+                                ("decided_at__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="objection_decided_with_reason",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "open")),
+                        fields=("round", "household"),
+                        name="objection_one_open_per_household_and_round",
+                    ),
+                ],
             },
         ),
     ]
