@@ -163,6 +163,11 @@ PROJECT_DOCUMENT_MAX_BYTES = env_int("PROJECT_DOCUMENT_MAX_BYTES", 10 * 1024 * 1
 PROJECT_REMINDER_DAYS = env_int("PROJECT_REMINDER_DAYS", 90)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Time limit for an objection (bezwaar) against a round's outcome, in days from the date of the
+# household's letter (or, without a letter, from the day the round was accepted). Default 42 days:
+# the six weeks of the Awb's bezwaartermijn (art. 6:7), which the letters name and corporations
+# follow in their letting rules.
+OBJECTION_DAYS = env_int("OBJECTION_DAYS", 42)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Omkijken <noreply@omkijken.example>")
 if env("EMAIL_HOST"):
     EMAIL_HOST = env("EMAIL_HOST")

@@ -75,6 +75,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_nominations": frozenset({Role.LETTING_OFFICER, Role.PROJECT_LEADER, Role.CARE_COORDINATOR}),
     "import_export": frozenset({Role.LETTING_OFFICER, Role.ADMIN}),
     "send_letters": frozenset({Role.LETTING_OFFICER}),
+    "handle_objections": frozenset({Role.LETTING_OFFICER}),
     "apply_for_homes": frozenset({Role.APPLICANT, Role.RESIDENT}),
     "view_key_handovers": frozenset({Role.LETTING_OFFICER, Role.BUILDING_MANAGER}),
     # Panels of the home page (each role's home shows only its own).

@@ -3,7 +3,8 @@
 Django registers the app's models from here. Each sub-context keeps its own models: registrations,
 adverts and responses in ``adverts``; the good-neighbour motivation intake in ``intake``;
 care-partner nominations in ``nominations``; allocation rounds and allocations in ``rounds``;
-offers and key handovers in ``offers``; letters in ``letters``.  Import receipts (``ImportBatch``)
+offers and key handovers in ``offers``; letters in ``letters``; objections against a round's
+outcome in ``objections``.  Import receipts (``ImportBatch``)
 belong to ``omkijken.exchange``.
 
 Privacy: nothing here stores care content. A nomination is special-category data and is read
@@ -22,6 +23,7 @@ from omkijken.letting.intake.models import (
 )
 from omkijken.letting.letters.models import Letter
 from omkijken.letting.nominations.models import Nomination
+from omkijken.letting.objections.models import Objection
 from omkijken.letting.offers.models import KeyHandover, Offer, OfferEvent
 from omkijken.letting.rounds.models import Allocation, Round
 
@@ -34,6 +36,7 @@ __all__ = [
     "MotivationApplication",
     "MotivationScore",
     "Nomination",
+    "Objection",
     "Offer",
     "OfferEvent",
     "Question",

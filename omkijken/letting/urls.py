@@ -5,6 +5,7 @@ from omkijken.letting.adverts import urls as adverts
 from omkijken.letting.intake import urls as intake
 from omkijken.letting.letters import urls as letters
 from omkijken.letting.nominations import urls as nominations
+from omkijken.letting.objections import urls as objections
 from omkijken.letting.offers import urls as offers
 from omkijken.letting.rounds import urls as rounds
 
@@ -15,4 +16,5 @@ urlpatterns = (
     + rounds.urlpatterns
     + offers.urlpatterns
     + letters.urlpatterns
+    + objections.urlpatterns
 )

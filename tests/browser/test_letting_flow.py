@@ -287,7 +287,7 @@ def test_from_nomination_and_motivation_through_a_round_and_an_offer_to_the_leas
     assert rnd.status == Round.Status.PROPOSED
     assert f"/verhuur/rondes/{rnd.pk}/" in officer.url
     # the proposal, with its explanations and the effect on the mix and on the quota
-    from omkijken.letting.rounds.builder import pk_of
+    from omkijken.letting.rounds.ids import pk_of
     from omkijken.portfolio.models import Unit
     from omkijken.residents.models import Household
 

@@ -67,6 +67,7 @@ def demo_pages() -> dict[str, str]:
         **_project_work_pages(project_with_partner, other_project),
         **_letting_round_pages(),
         **_letting_letter_pages(),
+        **_letting_objection_pages(),
         **_letting_intake_pages(),
         "letting_exchange": reverse("letting_exchange"),
         "letting_exchange_export": reverse("letting_exchange_export", args=["eenheden"]),
@@ -138,6 +139,26 @@ EXPECTED: dict[str, dict[str, int]] = {
         zip(PERSONAS, [200, 200, 403, 403, 403, 200, 404, 200, 404], strict=True)
     ),
     "letting_my_letters": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403, 200], strict=True)),
+    # Objections (bezwaar) against a round's outcome: buur's household objected to the letters' round
+    "letting_objection_list": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 403, 403], strict=True)),
+    "letting_objection_of_buur": dict(
+        zip(PERSONAS, [403, 200, 403, 403, 403, 200, 404, 403, 404], strict=True)
+    ),
+    "letting_objection_other_org": dict(
+        zip(PERSONAS, [403, 404, 403, 403, 403, 404, 404, 403, 404], strict=True)
+    ),
+    "letting_objection_decide": dict(
+        zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "letting_objection_register": dict(
+        zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "letting_objection_register_other_org": dict(
+        zip(PERSONAS, [403, 404, 403, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "letting_objection_lodge_on_buurs_letter": dict(
+        zip(PERSONAS, [403, 403, 403, 403, 403, 200, 404, 403, 404], strict=True)
+    ),
     # Letting intake: adverts, applicant pages, motivation intake, nominations (H1)
     "letting_home": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
     "letting_advert": dict(zip(PERSONAS, [200, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
@@ -301,6 +322,52 @@ def _letting_letter_pages() -> dict[str, str]:
         "letting_letter_of_buur": reverse("letting_letter_detail", args=[letter.pk]),
         "letting_letter_pdf_of_buur": reverse("letting_letter_pdf", args=[letter.pk]),
         "letting_my_letters": reverse("letting_my_letters"),
+    }
+
+
+def _letting_objection_pages() -> dict[str, str]:
+    """Objection pages: an open objection of buur's household against the letters' round (on its
+    sent letter), and one of another corporation's household against that corporation's round."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from omkijken.letting.models import Letter, Objection, Round
+
+    _letting_letter_pages()  # the rounds and buur's letter
+    own_round = Round.objects.get(corporation__name=CORPORATION, name="Ronde voor de brievenpagina's")
+    other_round = Round.objects.get(corporation__name=OTHER_CORPORATION, name="Ronde voor de brievenpagina's")
+    buur = Person.objects.get(user__username="buur").household
+    letter = Letter.objects.get(household=buur, round=own_round)
+    other_household = Household.objects.filter(corporation__name=OTHER_CORPORATION).order_by("pk").first()
+    assert other_household is not None
+    today = timezone.localdate()
+    objections = {}
+    for key, rnd, household, via_letter in (
+        ("own", own_round, buur, letter),
+        ("other", other_round, other_household, None),
+    ):
+        objections[key], _created = Objection.objects.get_or_create(
+            round=rnd,
+            household=household,
+            status=Objection.Status.OPEN,
+            defaults={
+                "corporation": rnd.corporation,
+                "letter": via_letter,
+                "via": Objection.Via.ONLINE,
+                "grounds": "Ik denk dat mijn inschrijfdatum niet klopt.",
+                "received_on": today,
+                "deadline": today + dt.timedelta(days=42),
+            },
+        )
+    return {
+        "letting_objection_list": reverse("letting_objection_list"),
+        "letting_objection_of_buur": reverse("letting_objection_detail", args=[objections["own"].pk]),
+        "letting_objection_other_org": reverse("letting_objection_detail", args=[objections["other"].pk]),
+        "letting_objection_decide": reverse("letting_objection_decide", args=[objections["own"].pk]),
+        "letting_objection_register": reverse("letting_objection_register", args=[own_round.pk]),
+        "letting_objection_register_other_org": reverse("letting_objection_register", args=[other_round.pk]),
+        "letting_objection_lodge_on_buurs_letter": reverse("letting_objection_lodge", args=[letter.pk]),
     }
 
 

@@ -12,8 +12,14 @@
 * ``verify(round, result) -> list[Violation]``: every violation of hard rules 1–6; empty when lawful.
 * ``rank_responders(round, unit_id) -> list[RankedResponder]``: one unit's responders in the
   engine's order, each with its position, channel, eligibility, reason (code, Dutch and English
-  text), passendheid and the exception it would need; the letting application's ranking page and
-  an officer's change of a round use it, so that eligibility and ranking have one definition.
+  text), passendheid and the exception it would need; the letting application's ranking page uses
+  it, so that eligibility and ranking have one definition.
+* ``reassign(round, assignments, bound=None) -> Reassigned``: the result document the engine would
+  write for a changed allocation (passendheid, justification, explanations, mix, quota and
+  objective measured on it) with its violations of rules 1–6 (``.result``, ``.violations``).
+* ``household_outcomes(round, result) -> dict[str, HouseholdOutcome]``: per responding household,
+  the home it got and, per home it wanted more, the reason code and the household's own parameters
+  (what an explanation letter may say); see :mod:`omkijken.engine.allocation.outcomes`.
 
 These names and their signatures are stable; everything else in the package is internal.
 """
@@ -26,7 +32,9 @@ from typing import Any
 
 from omkijken.engine.allocation.core import caps_after, rankings
 from omkijken.engine.allocation.model import Round, RoundError, load_round
+from omkijken.engine.allocation.outcomes import HouseholdOutcome, UnitOutcome, household_outcomes
 from omkijken.engine.allocation.ranking import RankedResponder, rank_responders
+from omkijken.engine.allocation.reassign import Reassigned, reassign
 from omkijken.engine.allocation.result import build_result
 from omkijken.engine.allocation.verify import Violation, verify
 
@@ -34,13 +42,18 @@ METHODS = ("optimal", "greedy")
 
 __all__ = [
     "METHODS",
+    "HouseholdOutcome",
     "RankedResponder",
+    "Reassigned",
     "Round",
     "RoundError",
+    "UnitOutcome",
     "Violation",
     "allocate",
+    "household_outcomes",
     "load_round",
     "rank_responders",
+    "reassign",
     "verify",
 ]
 

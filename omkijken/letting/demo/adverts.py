@@ -32,6 +32,7 @@ from omkijken.letting.demo.rounds import build_rounds_demo
 from omkijken.letting.intake.models import MotivationApplication, Question, Questionnaire
 from omkijken.letting.letters.models import Letter
 from omkijken.letting.nominations.models import IncomeClass, Nomination
+from omkijken.letting.objections.models import Objection
 from omkijken.letting.offers.models import Offer
 from omkijken.letting.rounds.models import Allocation, Round
 from omkijken.portfolio.models import Unit
@@ -377,6 +378,7 @@ def delete_letting_demo() -> None:
     """Delete the letting rows of the demo corporations (before ``delete_demo``)."""
     corporations = list(Organisation.objects.filter(name__in=[CORPORATION, OTHER_CORPORATION]))
     with transaction.atomic():
+        Objection.objects.filter(corporation__in=corporations).delete()
         Letter.objects.filter(household__corporation__in=corporations).delete()
         offers = Offer.objects.filter(corporation__in=corporations)
         Offer.objects.filter(pk__in=offers.values("pk")).delete()

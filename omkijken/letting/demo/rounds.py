@@ -3,7 +3,8 @@
 Layered on the adverts, home seekers and nominations of ``omkijken.letting.demo.adverts``, so the
 round, offer, key-handover and letter pages have something to show: one accepted round (its
 allocations offered; some offers accepted, with a lease and a key handover this week or next, some
-declined with a reason, some still open; its letters composed and sent) and one round left as a
+declined with a reason, some still open; its letters composed and sent; two objections against it,
+one open and one decided) and one round left as a
 proposal. Deterministic for a seed; small (six homes per round, the accepted one over homes with
 few responders, as every responder gets a letter), so the demo stays fast.
 Mail goes through the configured e-mail backend (the console backend by default).
@@ -19,7 +20,10 @@ from django.utils import timezone
 from omkijken.accounts.models import Membership, Organisation, Role, User
 from omkijken.demo.personas import CORPORATION
 from omkijken.letting.adverts.models import Advert
+from omkijken.letting.letters.models import Letter
 from omkijken.letting.letters.services import letters_for_round, letters_send_all
+from omkijken.letting.objections import services as objection_services
+from omkijken.letting.objections.models import Objection
 from omkijken.letting.offers import services as offer_services
 from omkijken.letting.offers.models import DeclineReason
 from omkijken.letting.rounds.models import Allocation, Round
@@ -82,11 +86,44 @@ def build_rounds_demo(*, seed: int, today: dt.date, mixed_names: tuple[str, ...]
     _offers_of(accepted, officer, rng)
     letters_for_round(actor=officer, round=accepted)
     letters_send_all(actor=officer, round=accepted)
+    _objections_of(accepted, officer)
 
     # -- one round left as a proposal, over a mixed complex ------------------------------------------
     others = _mixed_homes(officer, PROPOSED_ROUND_HOMES, mixed_names=mixed_names)
     if others:
         round_run(actor=officer, adverts=others, name=f"Ronde {today:%d-%m-%Y} (voorstel)", on=today)
+
+
+def _objections_of(rnd: Round, officer: User) -> None:
+    """Two objections against the accepted round, received on paper: one still open, one rejected
+    with a reason (its decision mailed like the letters)."""
+    letters = list(
+        Letter.objects.filter(round=rnd, sent_at__isnull=False)
+        .exclude(kind=Letter.Kind.ALLOCATED)
+        .select_related("household")
+        .order_by("household__reference", "pk")[:2]
+    )
+    grounds = (
+        "Ik heb op deze woning gereageerd en denk dat mijn inschrijfduur langer is dan u hebt gerekend.",
+        "Volgens mij had ik voorrang; ik vraag u het besluit opnieuw te bekijken.",
+    )
+    today = timezone.localdate()
+    made = [
+        objection_services.objection_register(
+            actor=officer, round=rnd, reference=letter.household.reference, grounds=text, received_on=today
+        )
+        for letter, text in zip(letters, grounds, strict=False)
+    ]
+    if len(made) == 2:
+        objection_services.objection_decide(
+            actor=officer,
+            objection=made[1],
+            outcome=Objection.Status.REJECTED,
+            reason=(
+                "Wij hebben de volgorde opnieuw nagelopen: een huishouden met een eerdere inschrijfdatum "
+                "ging voor. De uitkomst van de ronde blijft staan."
+            ),
+        )
 
 
 def _offers_of(rnd: Round, officer: User, rng: random.Random) -> None:

@@ -22,9 +22,10 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
-from omkijken.letting.letters.compose import UnitFacts, compose_letter, pk_from_id, round_outcomes
+from omkijken.letting.letters.compose import UnitFacts, compose_letter, round_outcomes
 from omkijken.letting.letters.models import Letter
 from omkijken.letting.letters.pdf import PdfLetter, render_pdf
+from omkijken.letting.rounds.ids import pk_or_none
 from omkijken.letting.rounds.models import Round
 from omkijken.portfolio.models import Unit
 from omkijken.residents.models import Household, Lease, Person
@@ -106,7 +107,7 @@ def letters_for_round(*, actor: User, round: Round) -> list[Letter]:
     if not round.snapshot or not round.result:
         raise ValidationError(_("This round has no result yet."))
     outcomes = round_outcomes(round.snapshot, round.result)
-    household_pks = {pk: cid for cid in outcomes if (pk := pk_from_id(cid)) is not None}
+    household_pks = {pk: cid for cid in outcomes if (pk := pk_or_none(cid)) is not None}
     households = {
         h.pk: h
         for h in Household.objects.filter(
@@ -118,7 +119,7 @@ def letters_for_round(*, actor: User, round: Round) -> list[Letter]:
     unit_ids = {o.allocated for o in outcomes.values() if o.allocated} | {
         u.unit for o in outcomes.values() for u in o.not_allocated
     }
-    unit_pks = {uid: pk_from_id(uid) for uid in unit_ids}
+    unit_pks = {uid: pk_or_none(uid) for uid in unit_ids}
     units_by_pk = {u.pk: u for u in Unit.objects.filter(pk__in=[pk for pk in unit_pks.values() if pk])}
     facts = {
         uid: UnitFacts(units_by_pk[pk].address, units_by_pk[pk].city, float(units_by_pk[pk].net_rent))

@@ -5,7 +5,8 @@ uses a constant number of queries, independent of the number of vacancies or hou
 round over hundreds of vacancies and thousands of households builds in a fraction of a second.
 
 Identifiers in the round document map back to primary keys: ``u<unit>``, ``h<household>``,
-``c<complex>``, ``s<section>``, ``p<organisation>``; see :func:`pk_of`.
+``c<complex>``, ``s<section>``, ``p<organisation>``; :mod:`omkijken.letting.rounds.ids` is the
+mapping's one home.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from omkijken.letting.channels import Channel
 from omkijken.letting.intake.models import MotivationApplication
 from omkijken.letting.nominations.models import IncomeClass, Nomination
 from omkijken.letting.offers.models import Offer
+from omkijken.letting.rounds import ids
 from omkijken.portfolio.models import Complex, Section, Unit
 from omkijken.projects.models import CarePartnerAgreement, Project
 from omkijken.quotas.models import Quota
@@ -33,28 +35,8 @@ from omkijken.residents.selectors import valid_on, vulnerable_exists
 
 ROUND_FORMAT = "omkijken.allocation-round/1"
 
-# Rule values the engine's built-in tables mark as unknown (it refuses to guess them) and that the
-# corporation's letting policy supplies to every round of that year. Data, keyed by rule year.
-# 2026 aftoppingsgrenzen: Rijksoverheid, 'Huurtoeslag 2026' (laag € 713,44, hoog € 764,68);
-# VERIFY against the Staatscourant before production use.
-ROUND_RULES: dict[int, dict[str, Any]] = {
-    2026: {"aftoppingsgrens": {"low": 713.44, "high": 764.68}},
-}
-
 # Adverts that may go into a round: published (still open for responses) or closed for responses.
 ROUND_ADVERT_STATUSES = (Advert.Status.PUBLISHED, Advert.Status.CLOSED)
-
-
-def pk_of(engine_id: str) -> int:
-    """The primary key behind an engine id such as ``u123`` or ``h456``."""
-    return int(engine_id[1:])
-
-
-def rules_for(year: int) -> dict[str, Any]:
-    return {
-        key: (dict(value) if isinstance(value, dict) else value)
-        for key, value in ROUND_RULES.get(year, {}).items()
-    }
 
 
 def nominee_income(*, income_class: str, size: int, senior: bool, year: int) -> float:
@@ -63,7 +45,7 @@ def nominee_income(*, income_class: str, size: int, senior: bool, year: int) -> 
     PASSEND: exactly the passend-toewijzen limit for the size and pension age (the limits are
     inclusive, 'tot en met', so this still qualifies); DAEB: one euro above that limit; ABOVE: one
     euro above the DAEB limit."""
-    rules = resolve_rules(year, rules_for(year))
+    rules = resolve_rules(year, None)
     cls = "single" if size == 1 else "multi"
     try:
         passend = rules.get(f"passend_income_limit.{cls}{'_senior' if senior else ''}")
@@ -174,14 +156,14 @@ def build_round(
         vul, regular = section_occupied.get(s["pk"], (0, 0))
         sections_by_complex[s["complex_id"]].append(
             {
-                "id": f"s{s['pk']}",
+                "id": ids.section_id(s["pk"]),
                 "occupied": {"vulnerable": vul, "regular": regular},
                 "max_vulnerable": s["max_vulnerable"],
             }
         )
     for cid in complex_ids:
         doc: dict[str, Any] = {
-            "id": f"c{cid}",
+            "id": ids.complex_id(cid),
             "occupied": {"vulnerable": occupied[cid][0], "regular": occupied[cid][1]},
             "mix": mix.get(cid),
             "sections": sections_by_complex.get(cid, []),
@@ -192,9 +174,9 @@ def build_round(
 
     units_doc = [
         {
-            "id": f"u{u.pk}",
-            "complex": f"c{u.complex_id}",
-            "section": f"s{u.section_id}" if u.section_id else None,
+            "id": ids.unit_id(u.pk),
+            "complex": ids.complex_id(u.complex_id),
+            "section": ids.section_id(u.section_id) if u.section_id else None,
             "floor": u.floor,
             "rooms": u.rooms,
             "rent": float(u.net_rent),
@@ -267,7 +249,7 @@ def build_round(
         complex_id__in=complex_ids,
         status=MotivationApplication.Status.APPROVED,
     ).values_list("household_id", "complex_id"):
-        good_neighbour[household_id].append(f"c{complex_id}")
+        good_neighbour[household_id].append(ids.complex_id(complex_id))
 
     candidates: list[dict[str, Any]] = []
     for household_id in sorted(responses):
@@ -283,7 +265,7 @@ def build_round(
             }
         candidates.append(
             {
-                "id": f"h{household_id}",
+                "id": ids.household_id(household_id),
                 "household": {
                     "size": reg["household_size"],
                     "income": float(reg["yearly_income"]),
@@ -296,7 +278,7 @@ def build_round(
                 "good_neighbour": sorted(set(good_neighbour.get(household_id, []))),
                 "partner": None,
                 "nominated_on": None,
-                "responses": [f"u{unit_id}" for unit_id in responses[household_id]],
+                "responses": [ids.unit_id(pk) for pk in responses[household_id]],
             }
         )
 
@@ -317,7 +299,7 @@ def build_round(
             partners_used.add(partner)
         candidates.append(
             {
-                "id": f"h{n['household_id']}",
+                "id": ids.household_id(n["household_id"]),
                 "household": {
                     "size": n["household_size"],
                     "income": nominee_income(
@@ -333,9 +315,9 @@ def build_round(
                 "needs": sorted(set(n["needs"] or [])),
                 "target_group": n["target_group"],
                 "good_neighbour": [],
-                "partner": f"p{partner}" if partner else None,
+                "partner": ids.partner_id(partner) if partner else None,
                 "nominated_on": n["nominated_on"].isoformat(),
-                "responses": [f"u{pk}" for pk in dict.fromkeys(unit_ids)],
+                "responses": [ids.unit_id(pk) for pk in dict.fromkeys(unit_ids)],
             }
         )
 
@@ -346,7 +328,7 @@ def build_round(
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
         .values("care_partner_id", "complex_id", "capacity")
     ):
-        key = f"c{agreement['complex_id']}"
+        key = ids.complex_id(agreement["complex_id"])
         capacity[agreement["care_partner_id"]][key] = (
             capacity[agreement["care_partner_id"]].get(key, 0) + agreement["capacity"]
         )
@@ -354,10 +336,12 @@ def build_round(
     for partner in sorted(set(capacity) | partners_used):
         care_partners.append(
             {
-                "id": f"p{partner}",
+                "id": ids.partner_id(partner),
                 "capacity": capacity.get(partner, {}),
                 "current": {
-                    f"c{cid}": current[(partner, cid)] for cid in complex_ids if current.get((partner, cid))
+                    ids.complex_id(cid): current[(partner, cid)]
+                    for cid in complex_ids
+                    if current.get((partner, cid))
                 },
             }
         )
@@ -369,7 +353,7 @@ def build_round(
         "format": ROUND_FORMAT,
         "id": name or f"{corporation.pk}-{on.isoformat()}",
         "date": on.isoformat(),
-        "rules": rules_for(year),
+        "rules": {},  # every value from the engine's rule table of the year (omkijken.engine.rules)
         "complexes": complexes_doc,
         "units": units_doc,
         "candidates": candidates,

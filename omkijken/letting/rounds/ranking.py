@@ -21,7 +21,8 @@ from omkijken.accounts.policy import can
 from omkijken.engine.allocation import RankedResponder, rank_responders
 from omkijken.letting.adverts.models import Advert
 from omkijken.letting.channels import Channel
-from omkijken.letting.rounds.builder import build_round, pk_of
+from omkijken.letting.rounds.builder import build_round
+from omkijken.letting.rounds.ids import household_id, pk_of
 from omkijken.letting.rounds.selectors import log_nominee_reads, reason_in_language
 from omkijken.residents.models import Household
 
@@ -125,7 +126,7 @@ def rank_vacancy(*, actor: User, advert: Advert, on: dt.date) -> RankView:
         for p in e["passed_over"]
     }
     for row in rows:
-        key = f"h{row.household.pk}"
+        key = household_id(row.household.pk)
         if winner is not None and row.household.pk == winner.pk:
             row.outcome = _("Would get this home.")
         elif key in passed:

@@ -20,7 +20,8 @@ from omkijken.accounts.policy import can
 from omkijken.letting.adverts.models import Advert
 from omkijken.letting.channels import Channel
 from omkijken.letting.offers.models import Offer
-from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, pk_of, quota_year
+from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, quota_year
+from omkijken.letting.rounds.ids import household_id, pk_of, unit_id
 from omkijken.letting.rounds.models import Allocation, Round, justification_label, passendheid_label
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.portfolio.selectors import occupied_homes, vulnerable_households
@@ -210,6 +211,43 @@ class QuotaRow:
         return max(0, self.required_year - self.realised_year - self.placed)
 
 
+@dataclass(frozen=True)
+class EngineFigures:
+    """The engine's measures of the round's result (the proposal's, or after an officer's change
+    the ones ``reassign`` measured on the changed allocation)."""
+
+    quota_shortfall: int
+    mix_shortfall: int
+    unfilled: int
+    rank_sum: int
+    weighted: float
+    bound: float | None
+    gap: float | None
+    remeasured: bool  # measured again after an officer's change
+
+    @property
+    def gap_percent(self) -> str:
+        return f"{self.gap * 100:.2f}" if self.gap is not None else ""
+
+
+def engine_figures(result: dict[str, Any]) -> EngineFigures | None:
+    """The objective figures of a round's result, or None when it has none (an imported round)."""
+    metrics = result.get("metrics") or {}
+    objective = metrics.get("objective")
+    if not objective:
+        return None
+    return EngineFigures(
+        quota_shortfall=int(objective.get("quota_shortfall", 0)),
+        mix_shortfall=int(objective.get("mix_shortfall", 0)),
+        unfilled=int(objective.get("unfilled", 0)),
+        rank_sum=int(objective.get("rank_sum", 0)),
+        weighted=float(objective.get("weighted", 0)),
+        bound=metrics.get("bound"),
+        gap=metrics.get("gap"),
+        remeasured=metrics.get("method") == "reassigned",
+    )
+
+
 @dataclass
 class RoundView:
     round: Round
@@ -217,6 +255,7 @@ class RoundView:
     mix: list[MixEffect]
     quotas: list[QuotaRow]
     filled: int
+    figures: EngineFigures | None = None
 
 
 def mix_effect(
@@ -273,8 +312,8 @@ def round_assignments(rnd: Round) -> list[dict[str, Any]]:
     if rnd.status != Round.Status.ACCEPTED:
         return list(rnd.result.get("assignments", []))
     return [
-        {"unit": f"u{unit_id}", "candidate": f"h{household_id}"}
-        for unit_id, household_id in Allocation.objects.filter(round=rnd).values_list(
+        {"unit": unit_id(unit_pk), "candidate": household_id(household_pk)}
+        for unit_pk, household_pk in Allocation.objects.filter(round=rnd).values_list(
             "unit_id", "household_id"
         )
     ]
@@ -301,7 +340,7 @@ def round_view(actor: User, rnd: Round, *, view: str = "round_detail") -> RoundV
     by_unit: dict[str, UnitRow] = {}
     for unit_pk in unit_ids:
         if unit_pk in units:
-            by_unit[f"u{unit_pk}"] = UnitRow(unit=units[unit_pk], advert_id=adverts.get(unit_pk))
+            by_unit[unit_id(unit_pk)] = UnitRow(unit=units[unit_pk], advert_id=adverts.get(unit_pk))
     responders: dict[str, list[Household]] = defaultdict(list)
     for c in snapshot.get("candidates", []):
         for uid in c["responses"]:
@@ -358,7 +397,9 @@ def round_view(actor: User, rnd: Round, *, view: str = "round_detail") -> RoundV
     rows = sorted(
         by_unit.values(), key=lambda r: (r.unit.complex.name, r.unit.street, r.unit.house_number, r.unit.pk)
     )
-    return RoundView(round=rnd, rows=rows, mix=mix, quotas=quotas, filled=len(assignments))
+    return RoundView(
+        round=rnd, rows=rows, mix=mix, quotas=quotas, filled=len(assignments), figures=engine_figures(result)
+    )
 
 
 def allocations_for(actor: User) -> QuerySet[Allocation]:

@@ -3,7 +3,6 @@ verified against the hard rules), accept it (allocations) or discard it."""
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -15,19 +14,12 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, User
 from omkijken.accounts.policy import require as _require
-from omkijken.engine.allocation import (
-    RankedResponder,
-    RoundError,
-    allocate,
-    load_round,
-    rank_responders,
-    verify,
-)
+from omkijken.engine.allocation import RoundError, allocate, reassign
 from omkijken.engine.rules import MissingRule
 from omkijken.letting.adverts.models import Advert
-from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, build_round, pk_of
+from omkijken.letting.rounds.builder import ROUND_ADVERT_STATUSES, build_round
+from omkijken.letting.rounds.ids import household_id, pk_of, unit_id
 from omkijken.letting.rounds.models import Allocation, Round
-from omkijken.letting.rounds.selectors import quota_placed
 from omkijken.portfolio.models import Unit
 from omkijken.records import Outcome, upsert
 from omkijken.residents.models import Household
@@ -114,8 +106,10 @@ def _messages(violations: Sequence[Any], snapshot: dict[str, Any]) -> list[str]:
 @transaction.atomic
 def round_change(*, actor: User, round: Round, assignments: list[tuple[int, int]], reason: str) -> Round:  # noqa: A002
     """Replace the proposal's assignments by ``assignments`` (unit id, household id); units not
-    listed stay empty. The changed result is verified against the hard rules 1–6 and refused,
-    with every broken rule named, if it breaks any; nothing is saved then."""
+    listed stay empty. The engine re-measures the changed allocation (``reassign``: passendheid and
+    justification per assignment, explanations, why each empty home is empty, quota, mix and
+    objective) and verifies it against the hard rules 1–6; a change that breaks any is refused,
+    with every broken rule named, and nothing is saved."""
     _require(actor, "run_rounds")
     rnd = Round.objects.select_for_update().get(pk=round.pk)
     _own_round(actor, rnd)
@@ -128,60 +122,31 @@ def round_change(*, actor: User, round: Round, assignments: list[tuple[int, int]
     if not reason:
         raise ValidationError({"reason": _("Give the reason for the change.")})
     snapshot = rnd.snapshot
-    units = {u["id"]: u for u in snapshot["units"]}
+    units = {u["id"] for u in snapshot["units"]}
     original = {a["unit"]: a for a in rnd.result.get("assignments", [])}
-    engine_round = load_round(snapshot)
-    ranked: dict[str, dict[str, RankedResponder]] = {}
-    new_assignments: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     for unit_pk, household_pk in assignments:
-        uid, cid = f"u{unit_pk}", f"h{household_pk}"
+        uid, cid = unit_id(unit_pk), household_id(household_pk)
         if uid not in units:
             raise ValidationError(_("That home is not part of this round."))
         before = original.get(uid)
-        if before and before["candidate"] == cid:
-            new_assignments.append(dict(before))
-            continue
-        if uid not in ranked:  # the engine's channel and passendheid for each of the unit's responders
-            ranked[uid] = {r.candidate: r for r in rank_responders(engine_round, uid)}
-        row = ranked[uid].get(cid)  # None: it did not respond (rule 1 refuses the change)
-        channel = (row.channel if row else None) or units[uid]["channels"][0]
-        passendheid = row.passendheid if row else "NVT"
-        new_assignments.append(
-            {
-                "unit": uid,
-                "candidate": cid,
-                "channel": str(channel),
-                "passendheid": passendheid,
-                "justification": "BIJ" if passendheid == "NIE" else None,
-            }
-        )
-    result = copy.deepcopy(rnd.result)
-    assigned = {a["unit"]: a for a in new_assignments}
-    unchanged = {u for u, a in assigned.items() if original.get(u) == a}
-    result["assignments"] = new_assignments
-    result["explanations"] = [e for e in result.get("explanations", []) if e["unit"] in unchanged]
-    old_unassigned = {e["unit"]: e for e in result.get("unassigned_units", [])}
-    changed_text_nl = "Door de verhuurconsulent gewijzigd: " + reason
-    result["unassigned_units"] = [
-        old_unassigned.get(uid)
-        or {
-            "unit": uid,
-            "reason": changed_text_nl,
-            "reason_en": "Changed by the letting officer: " + reason,
-            "code": "CHANGED",
-        }
-        for uid in units
-        if uid not in assigned
-    ]
-    metrics = result.setdefault("metrics", {})
-    metrics["filled"] = len(new_assignments)
-    placed = quota_placed(snapshot, new_assignments)
-    for group, figures in metrics.get("quota", {}).items():
-        figures["placed"] = placed.get(group, 0)
+        # an unchanged assignment keeps the engine's channel; a new one gets the channel in which
+        # the household competes for the home (the engine's reassign decides it)
+        channel = before["channel"] if before and before["candidate"] == cid else None
+        changed.append({"unit": uid, "candidate": cid, "channel": channel})
+    metrics = rnd.result.get("metrics", {})
+    try:
+        measured = reassign(snapshot, changed, bound=metrics.get("bound"))
+    except (RoundError, MissingRule) as exc:
+        raise ValidationError(_("The round could not be run: %(error)s") % {"error": exc}) from exc
+    if measured.violations:
+        raise ValidationError(_messages(measured.violations, snapshot))
+    result = measured.result
+    for key in ("bounds", "strategy", "tried"):  # how the proposal was found
+        if key in metrics:
+            result["metrics"].setdefault(key, metrics[key])
+    result["metrics"]["proposal_method"] = metrics.get("proposal_method", metrics.get("method"))
     result["changed_from"] = rnd.result.get("changed_from", rnd.result.get("assignments", []))
-    violations = verify(snapshot, result)
-    if violations:
-        raise ValidationError(_messages(violations, snapshot))
     rnd.result = result
     rnd.changed = True
     rnd.change_reason = reason if not rnd.change_reason else f"{rnd.change_reason}\n{reason}"

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from omkijken.accounts.access import actor, requires
@@ -161,7 +162,14 @@ def round_accept(request: HttpRequest, pk: int) -> HttpResponse:
     return button_action(
         request,
         lambda: round_services.round_accept(actor=user, round=rnd),
-        success=lambda allocations: _("Round accepted: %(n)s homes allocated.") % {"n": len(allocations)},
+        success=lambda allocations: (
+            ngettext(
+                "Round accepted: %(n)s home allocated.",
+                "Round accepted: %(n)s homes allocated.",
+                len(allocations),
+            )
+            % {"n": len(allocations)}
+        ),
         back=redirect("letting_round_detail", rnd.pk),
     )
 

@@ -140,6 +140,6 @@ def test_the_pdf_is_an_a4_letter_with_the_dutch_reason_and_page_numbers(letter_r
     assert "Betreft: Uw reactie op onze woningen: de uitkomst" in text
     assert "Brievenlaan 3, Vechtstad" in text
     assert "Volgens de regels voor passend toewijzen mogen wij u dan een woning aanbieden" in text
-    assert "binnen zes weken" in text
+    assert "binnen 42 dagen na de datum van deze brief" in text and "Bezwaar maken" in text
     assert "Uw kenmerk: PAS-93385" in text
     assert "pagina 1 van 1" in text

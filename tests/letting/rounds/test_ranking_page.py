@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 
 from omkijken.engine.allocation import rank_responders
 from omkijken.letting.channels import Channel
-from omkijken.letting.rounds.builder import build_round, pk_of
+from omkijken.letting.rounds.builder import build_round
+from omkijken.letting.rounds.ids import pk_of
 from omkijken.letting.rounds.ranking import rank_vacancy, ranked_rows
 from tests.engine.test_allocation_properties import rounds
 
