@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from omkijken.projects import views
 
@@ -7,4 +7,7 @@ urlpatterns = [
     path("projecten/<int:pk>/", views.project_page, name="project_detail"),
     path("projecten/<int:pk>/fase/", views.project_phase, name="project_phase"),
     path("projecten/<int:pk>/mix/", views.project_mix, name="project_mix"),
+    path("", include("omkijken.projects.locationplan.urls")),
+    path("", include("omkijken.projects.lessons.urls")),
+    path("", include("omkijken.projects.announcements.urls")),
 ]
