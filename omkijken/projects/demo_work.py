@@ -205,11 +205,14 @@ def _announcements(woonhaven: Organisation, writer: User, today: dt.date) -> Non
 def delete_project_work_demo(corporations: list[Organisation]) -> tuple[int, dict[str, int]]:
     """The layer's rows, before the world's complexes and organisations go."""
     total, counts = 0, {}
+    plans = LocationPlan.objects.filter(
+        Q(corporation__in=corporations) | Q(complex__corporation__in=corporations)
+    )
     for queryset in (
         Announcement.objects.filter(project__corporation__in=corporations),
-        LocationPlan.objects.filter(
-            Q(corporation__in=corporations) | Q(complex__corporation__in=corporations)
-        ),
+        # An action's owner is protected (a partner with actions stays): the actions go first.
+        PlanAction.objects.filter(plan__in=plans),
+        plans,
         Evaluation.objects.filter(project__corporation__in=corporations),
     ):
         n, per_model = queryset.delete()
