@@ -204,7 +204,8 @@ def _announcements(woonhaven: Organisation, writer: User, today: dt.date) -> Non
 
 def delete_project_work_demo(corporations: list[Organisation]) -> tuple[int, dict[str, int]]:
     """The layer's rows, before the world's complexes and organisations go."""
-    total, counts = 0, {}
+    total = 0
+    counts: dict[str, int] = {}
     plans = LocationPlan.objects.filter(
         Q(corporation__in=corporations) | Q(complex__corporation__in=corporations)
     )
