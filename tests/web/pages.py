@@ -333,10 +333,11 @@ def _project_work_pages() -> dict[str, str]:
     from django.utils import timezone
 
     from omkijken.projects.announcements.models import Announcement
+    from omkijken.projects.demo import PROJECT_VLIETHOF
     from omkijken.projects.lessons.models import Evaluation
     from omkijken.projects.locationplan.models import LocationPlan, PartnerKind, PlanAction, PlanPartner
 
-    vliethof = Project.objects.get(corporation__name=CORPORATION, complexes__name="Vliethof")
+    vliethof = Project.objects.get(corporation__name=CORPORATION, name=PROJECT_VLIETHOF)
     plan = LocationPlan.objects.get(corporation__name=CORPORATION, complex__name="Vliethof")
     action = PlanAction.objects.filter(plan=plan, owner__organisation__name="Buurtteam Overvliet").first()
     evaluation = Evaluation.objects.filter(project=vliethof).first()
