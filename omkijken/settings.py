@@ -140,6 +140,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_root")))
 # Third-party assets come from the npm registry at install time (npm ci), never from a CDN.
+# A Unicode TrueType font for the PDFs of evaluations and announcement letters (DejaVu, from the npm
+# registry like the other assets): names such as "Aydın", "Wiśniewska" or "عمر" keep their letters.
+PDF_FONT_DIR = BASE_DIR / "node_modules" / "dejavu-fonts-ttf" / "ttf"
+
 STATICFILES_DIRS = [
     BASE_DIR / "omkijken" / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),

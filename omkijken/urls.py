@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/", include("omkijken.api.urls")),
     path("", include("omkijken.web.urls")),
     path("", include("omkijken.portfolio.urls")),
+    path("", include("omkijken.projectwork.urls")),
     path("", include("omkijken.projects.urls")),
     path("", include("omkijken.residents.urls")),
     path("", include("omkijken.quotas.urls")),

@@ -20,11 +20,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     from omkijken.demo.world import build_demo
     from omkijken.letting.demo import build_intake_demo, build_letting_demo
+    from omkijken.projects.demo_work import build_project_work_demo
 
     with django_db_blocker.unblock():
         build_demo(size="small")
         build_intake_demo(seed=2026)
         build_letting_demo(seed=2026)
+        build_project_work_demo()
 
 
 @pytest.fixture
@@ -35,10 +37,12 @@ def demo_world_committed(transactional_db) -> Iterator[None]:  # type: ignore[no
 
     if not Organisation.objects.filter(name=CORPORATION).exists():
         from omkijken.letting.demo import build_intake_demo, build_letting_demo
+        from omkijken.projects.demo_work import build_project_work_demo
 
         build_demo(size="small")
         build_intake_demo(seed=2026)
         build_letting_demo(seed=2026)
+        build_project_work_demo()
     yield
 
 

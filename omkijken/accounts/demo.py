@@ -17,6 +17,7 @@ from omkijken.demo.personas import (
     EXTRA_STAFF,
     MUNICIPALITY,
     MUNICIPALITY_CODE,
+    NETWORK_PARTNERS,
     OTHER_CARE_PARTNERS,
     OTHER_CORPORATION,
     PERSONAS,
@@ -34,6 +35,7 @@ JOB_TITLES: dict[str, str] = {
     Role.RESIDENT: "",
     Role.APPLICANT: "",
     Role.ADMIN: "Functioneel beheerder",
+    Role.NETWORK_PARTNER: "Buurtteammedewerker",
 }
 
 
@@ -45,6 +47,7 @@ def demo_organisation_names() -> list[str]:
         *OTHER_CARE_PARTNERS,
         MUNICIPALITY,
         RESIDENTS_ASSOCIATION,
+        *NETWORK_PARTNERS,
     ]
 
 
@@ -74,6 +77,13 @@ def _organisations(plan: DemoPlan) -> None:
         add(partner, K.CARE_PARTNER)
     add(MUNICIPALITY, K.MUNICIPALITY, municipality_code=MUNICIPALITY_CODE)
     add(RESIDENTS_ASSOCIATION, K.RESIDENTS_ASSOCIATION, corporation=woonhaven)
+    # After every draw from the random stream, with fixed numbers: the rest of the demo stays the same.
+    for name, phone in NETWORK_PARTNERS.items():
+        org = Organisation(
+            name=name, kind=K.NETWORK_PARTNER, email=f"info@{ascii_slug(name)}.example.org", phone=phone
+        )
+        plan.organisation_by_name[name] = org
+        plan.organisations.append(org)
 
 
 def _users_and_memberships(plan: DemoPlan) -> None:

@@ -14,6 +14,8 @@ class Organisation(models.Model):
         CARE_PARTNER = "care_partner", _("Care partner")
         MUNICIPALITY = "municipality", _("Municipality")
         RESIDENTS_ASSOCIATION = "residents_association", _("Residents' association")
+        # Wijkbureau, handhaving, buurtteam, GGZ partner: partners in a location plan.
+        NETWORK_PARTNER = "network_partner", _("Network partner")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
@@ -40,7 +42,13 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 name="organisation_kind_valid",
                 condition=Q(
-                    kind__in=["corporation", "care_partner", "municipality", "residents_association"]
+                    kind__in=[
+                        "corporation",
+                        "care_partner",
+                        "municipality",
+                        "residents_association",
+                        "network_partner",
+                    ]
                 ),
             ),
             models.CheckConstraint(
@@ -61,6 +69,9 @@ class Role(models.TextChoices):
     MUNICIPAL_OFFICER = "municipal_officer", _("Municipal officer")
     RESIDENT = "resident", _("Resident")
     APPLICANT = "applicant", _("Applicant (home seeker)")
+    # Staff of a wijkbureau, handhaving, buurtteam or GGZ partner: sees only the location plans
+    # their organisation belongs to, never residents' personal data.
+    NETWORK_PARTNER = "network_partner", _("Network partner")
     ADMIN = "admin", _("Administrator")
 
 
@@ -75,6 +86,7 @@ ROLE_ORGANISATION_KINDS: dict[str, set[str]] = {
     Role.MUNICIPAL_OFFICER: {Organisation.Kind.MUNICIPALITY},
     Role.RESIDENT: {Organisation.Kind.CORPORATION},
     Role.APPLICANT: {Organisation.Kind.CORPORATION},
+    Role.NETWORK_PARTNER: {Organisation.Kind.NETWORK_PARTNER},
 }
 
 

@@ -78,11 +78,32 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "handle_objections": frozenset({Role.LETTING_OFFICER}),
     "apply_for_homes": frozenset({Role.APPLICANT, Role.RESIDENT}),
     "view_key_handovers": frozenset({Role.LETTING_OFFICER, Role.BUILDING_MANAGER}),
+    # Location plans with network partners (omkijken.projects.locationplan). Which plans: the
+    # corporation's own, or for a partner's staff the plans their organisation belongs to.
+    "view_location_plans": frozenset(
+        {Role.PROJECT_LEADER, Role.BUILDING_MANAGER, Role.ADMIN, Role.CARE_COORDINATOR, Role.NETWORK_PARTNER}
+    ),
+    "manage_location_plans": frozenset({Role.PROJECT_LEADER, Role.BUILDING_MANAGER, Role.ADMIN}),
+    # Status and progress notes of an action: the corporation on any, a partner on its own actions.
+    "update_plan_actions": frozenset(
+        {Role.PROJECT_LEADER, Role.BUILDING_MANAGER, Role.ADMIN, Role.CARE_COORDINATOR, Role.NETWORK_PARTNER}
+    ),
+    # Evaluations and lessons learned (omkijken.projects.lessons): the corporation's project staff.
+    "view_lessons": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}),
+    "record_lessons": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
+    # Announcements to a complex's residents (the communication working group, omkijken.projects.announcements).
+    "send_announcements": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
+    "read_announcements": frozenset({Role.RESIDENT}),
+    # A project's calendar feed address (milestones and key handovers).
+    "view_project_calendar": frozenset(
+        {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}
+    ),
     # Panels of the home page (each role's home shows only its own).
     "home_managed_complexes": frozenset({Role.BUILDING_MANAGER}),
     "home_household_count": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.ADMIN}),
     "home_municipal_report": frozenset({Role.MUNICIPAL_OFFICER}),
     "home_own_household": frozenset({Role.RESIDENT}),
+    "home_location_plans": frozenset({Role.NETWORK_PARTNER}),
 }
 
 # Pages that serve several capabilities: one name each, so a view and the link to it ask the same

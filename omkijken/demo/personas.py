@@ -29,6 +29,18 @@ OTHER_CARE_PARTNERS = ("Lindeborg Begeleiding", "Het Anker Ambulant")
 MUNICIPALITY = "Gemeente Vechtstad"
 MUNICIPALITY_CODE = "0344"
 OTHER_CORPORATION = "Stadswonen Oost"
+# Network partners of the location plans (kind network_partner; fixed phone numbers, so that
+# adding them does not move the demo's random stream).
+BUURTTEAM = "Buurtteam Overvliet"
+GGZ_PARTNER = "GGZ Vechtstad"
+WIJKBUREAU = "Wijkbureau Overvliet"
+HANDHAVING = "Handhaving Vechtstad"
+NETWORK_PARTNERS = {
+    BUURTTEAM: "030-2754410",
+    GGZ_PARTNER: "030-2319980",
+    WIJKBUREAU: "030-2860120",
+    HANDHAVING: "030-2860155",
+}
 
 PERSONAS: dict[str, Persona] = {
     p.username: p
@@ -59,6 +71,14 @@ PERSONAS: dict[str, Persona] = {
             "vulnerable resident, client of the care partner",
         ),
         Persona("admin", "Admin", "Beheer", Role.ADMIN, CORPORATION, "corporation administrator"),
+        Persona(
+            "buurtteam",
+            "Esther",
+            "Vos",
+            Role.NETWORK_PARTNER,
+            BUURTTEAM,
+            "buurtteam worker: the location plans her team is part of, never residents' data",
+        ),
         # Its household, registration and applications come from omkijken.letting.demo_intake.
         Persona(
             "zoeker",
@@ -87,6 +107,7 @@ EXTRA_STAFF: tuple[StaffMember, ...] = (
     StaffMember("tvandenberg", "Thijs", "van den Berg", Role.BUILDING_MANAGER, CORPORATION, "Buurtbeheerder"),
     StaffMember("nbenali", "Naima", "Benali", Role.LETTING_OFFICER, CORPORATION, "Woonconsulent"),
     StaffMember("rmeijer", "Roos", "Meijer", Role.PROJECT_LEADER, CORPORATION, "Communicatieadviseur"),
+    StaffMember("ybulut", "Yusuf", "Bulut", Role.NETWORK_PARTNER, GGZ_PARTNER, "Ambulant GGZ-hulpverlener"),
     StaffMember("bsmit", "Bram", "Smit", Role.PROJECT_LEADER, OTHER_CORPORATION, "Projectleider wonen"),
 )
 

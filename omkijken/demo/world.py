@@ -77,6 +77,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("letting intake", "omkijken.letting.demo.build_intake_demo"),
     # Letting: adverts, home seekers and rounds.
     Layer("letting", "omkijken.letting.demo.build_letting_demo"),
+    # The projects' work: location plan, evaluations, announcements (no random draws).
+    Layer("project work", "omkijken.projects.demo_work.build_project_work_demo"),
 )
 # The apps whose rows the demo loads, counted for the summary.
 DEMO_APPS = ("accounts", "portfolio", "residents", "projects", "quotas", "community", "letting")
@@ -199,6 +201,9 @@ def delete_demo() -> dict[str, int]:
                 Q(care_partner__in=orgs) | Q(complex__corporation__in=corporations)
             ).delete()
         )
+        from omkijken.projects.demo_work import delete_project_work_demo
+
+        tally(delete_project_work_demo(corporations))
         tally(Project.objects.filter(corporation__in=corporations).delete())
         tally(
             Lease.objects.filter(

@@ -9,6 +9,18 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+# Sub-contexts keep their own models; importing them here registers them with Django.
+from omkijken.projects.announcements.models import Announcement, Delivery, NewsPreference  # noqa: F401
+from omkijken.projects.feeds.models import ProjectCalendarFeed  # noqa: F401
+from omkijken.projects.lessons.models import Evaluation  # noqa: F401
+from omkijken.projects.locationplan.models import (  # noqa: F401
+    ActionNote,
+    LocationPlan,
+    PlanAction,
+    PlanPartner,
+    ReviewMeeting,
+)
+
 
 class Phase(models.TextChoices):
     INITIATIVE = "initiative", _("Initiative")

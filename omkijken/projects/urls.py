@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from omkijken.projects import portfolio_view, views
 from omkijken.projects.decisions import views as decisions
@@ -40,4 +40,7 @@ urlpatterns = [
     path("projecten/<int:pk>/besluiten/", decisions.project_decisions, name="project_decisions"),
     path("projecten/<int:pk>/documenten/", decisions.project_documents, name="project_documents"),
     path("projecten/documenten/<int:pk>/", decisions.document_download, name="project_document"),
+    path("", include("omkijken.projects.locationplan.urls")),
+    path("", include("omkijken.projects.lessons.urls")),
+    path("", include("omkijken.projects.announcements.urls")),
 ]

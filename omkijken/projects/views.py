@@ -21,6 +21,7 @@ from omkijken.portfolio.selectors import occupancy_by_complex
 from omkijken.projects import services
 from omkijken.projects.charts import attach_mix_bars
 from omkijken.projects.forms import MixTargetForm, PhaseChangeForm
+from omkijken.projects.lessons.selectors import lessons_for_phase
 from omkijken.projects.models import Project
 from omkijken.projects.selectors import project_detail, project_list
 from omkijken.web.charts import MixBar
@@ -49,6 +50,8 @@ def _project_context(request: HttpRequest, pk: int) -> dict[str, Any]:
         "bars": [MixBar.for_project_complex(c, occupancy[c.pk].total, project) for c in complexes],
         "managers": sorted(managers, key=lambda m: (m.last_name, m.first_name)),
         "can_change": can(user, "change_project"),
+        # The work around the project: lessons of other projects for the phase it is in now.
+        "lessons": lessons_for_phase(project, project.phase) if can(user, "view_lessons") else [],
     }
 
 

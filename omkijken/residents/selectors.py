@@ -6,10 +6,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from omkijken.accounts.mail import Recipient, language_or_default
 from omkijken.accounts.models import AccessEvent, Organisation, Role, User
 from omkijken.accounts.policy import can
 from omkijken.residents.models import CARE_LEASE_TYPES, Household, Lease, Person, TargetGroupStatus
@@ -261,3 +263,21 @@ def client_households(actor: User, *, query: str = "", on: dt.date | None = None
     if query:
         households = households.filter(name__icontains=query)
     return households.order_by("name", "id")
+
+
+def main_person(household: Household) -> Person | None:
+    """The main tenant, else the first member: the one a household's mail is addressed to."""
+    members = list(household.members.select_related("user").order_by("-is_main_tenant", "pk"))
+    return members[0] if members else None
+
+
+def household_recipient(household: Household) -> Recipient:
+    """Where and in which language a household is mailed: the main tenant's e-mail (their login's
+    when the person has none), else the first member with one, in that person's preferred language
+    (their login's), else Dutch. An empty address means no e-mail: its mail goes by post."""
+    for person in household.members.select_related("user").order_by("-is_main_tenant", "pk"):
+        user = person.user
+        address = person.email or (user.email if user else "")
+        if address:
+            return Recipient(address, language_or_default(user.preferred_language if user else None))
+    return Recipient("", settings.LANGUAGE_CODE)

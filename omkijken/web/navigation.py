@@ -25,6 +25,8 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("Complexes"), reverse("complex_list"), "complexes"))
     if can(user, "view_projects"):
         items.append(NavItem(_("Projects"), reverse("project_list"), "projects"))
+    if can(user, "view_location_plans"):
+        items.append(NavItem(_("Location plans"), reverse("location_plan_list"), "location_plans"))
     if can(user, "view_households"):
         items.append(NavItem(_("Households"), reverse("household_list"), "households"))
     if can(user, "view_clients"):

@@ -14,7 +14,9 @@ from omkijken.accounts.access import actor
 from omkijken.accounts.policy import can
 from omkijken.accounts.selectors import access_events_for
 from omkijken.portfolio.selectors import complex_list, occupancy_by_complex
+from omkijken.projects.announcements.selectors import RESIDENT_NOTICE_DAYS, resident_announcements
 from omkijken.projects.charts import attach_mix_bars
+from omkijken.projects.locationplan.selectors import open_actions_of, plan_list
 from omkijken.projects.selectors import project_list
 from omkijken.quotas.selectors import municipal_report
 from omkijken.residents.selectors import households_for, own_household, prefetched_leases
@@ -39,6 +41,9 @@ def home(request: HttpRequest) -> HttpResponse:
         context["recent_reads"] = access_events_for(user)[:5]
     if can(user, "home_municipal_report"):
         context["report"] = municipal_report(user)
+    if can(user, "home_location_plans"):
+        context["plans"] = list(plan_list(user))
+        context["plan_actions"] = list(open_actions_of(user)[:10])
     if can(user, "home_own_household"):
         household = own_household(user)
         if household is not None:
@@ -48,4 +53,6 @@ def home(request: HttpRequest) -> HttpResponse:
             context["household"] = household
             context["lease"] = current[0] if current else None
             context["managers"] = list(current[0].unit.complex.managers.all()) if current else []
+    if can(user, "read_announcements"):
+        context["announcements"] = resident_announcements(user, days=RESIDENT_NOTICE_DAYS)[:3]
     return render(request, f"web/home_{role or 'none'}.html", context)

@@ -76,6 +76,7 @@ def demo_pages() -> dict[str, str]:
         "letting_exchange_batch_other_org": reverse(
             "letting_exchange_batch", args=[_other_import_batch().pk]
         ),
+        **_project_work_pages(),
     }
 
 
@@ -217,6 +218,43 @@ EXPECTED: dict[str, dict[str, int]] = {
         zip(PERSONAS, [404, 404, 404, 404, 403, 403, 403, 404, 403], strict=True)
     ),
 }
+# The network partner (buurtteam) came later: on the pages above it may open only what every login
+# may, and everything else is not for its role.
+_NETWORK_PARTNER_ON_EARLIER_PAGES = {"home": 200, "api_token": 200, "api_docs": 200, "django_admin": 302}
+for _page, _answers in EXPECTED.items():
+    _answers.setdefault("buurtteam", _NETWORK_PARTNER_ON_EARLIER_PAGES.get(_page, 403))
+PERSONAS = [*PERSONAS, "buurtteam"]
+
+
+def _row(*answers: int) -> dict[str, int]:
+    return dict(zip(PERSONAS, answers, strict=True))
+
+
+EXPECTED.update(
+    {
+        # Projects' work (issue 12, parts 5-8). Columns as above, then buurtteam.
+        #                        pl   verh beh  zorg gem  buur bew  adm  zoek buurtteam
+        "location_plan_list": _row(200, 403, 200, 200, 403, 403, 403, 200, 403, 200),
+        "location_plan_vliethof": _row(200, 403, 200, 404, 403, 403, 403, 200, 403, 200),
+        "location_plan_other_org": _row(404, 403, 404, 404, 403, 403, 403, 404, 403, 404),
+        "location_plan_action": _row(200, 403, 200, 404, 403, 403, 403, 200, 403, 200),
+        "location_plan_action_other_org": _row(404, 403, 404, 404, 403, 403, 403, 404, 403, 404),
+        "project_evaluations": _row(200, 200, 200, 403, 403, 403, 403, 200, 403, 403),
+        "project_evaluations_other_org": _row(404, 404, 404, 403, 403, 403, 403, 404, 403, 403),
+        "evaluation_detail": _row(200, 200, 200, 403, 403, 403, 403, 200, 403, 403),
+        "evaluation_pdf": _row(200, 200, 200, 403, 403, 403, 403, 200, 403, 403),
+        "evaluation_other_org": _row(404, 404, 404, 403, 403, 403, 403, 404, 403, 403),
+        "lesson_search": _row(200, 200, 200, 403, 403, 403, 403, 200, 403, 403),
+        "project_announcements": _row(200, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+        "project_announcements_other_org": _row(404, 403, 403, 403, 403, 403, 403, 404, 403, 403),
+        "announcement_detail": _row(200, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+        "announcement_letters": _row(200, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+        "announcement_other_org": _row(404, 403, 403, 403, 403, 403, 403, 404, 403, 403),
+        "my_announcements": _row(403, 403, 403, 403, 403, 200, 200, 403, 403, 403),
+        "project_calendar_page": _row(200, 200, 200, 403, 403, 403, 403, 200, 403, 403),
+        "project_calendar_other_org": _row(404, 404, 404, 403, 403, 403, 403, 404, 403, 403),
+    }
+)
 
 
 def _project_work_pages(own: Project, other: Project) -> dict[str, str]:
@@ -433,4 +471,72 @@ def _letting_intake_pages() -> dict[str, str]:
         "letting_nomination": reverse("letting_nomination_detail", args=[own_nomination.pk]),
         "letting_nomination_other_partner": reverse("letting_nomination_detail", args=[other_nomination.pk]),
         "letting_nomination_new": reverse("letting_nomination_new"),
+    }
+
+
+def _project_work_pages() -> dict[str, str]:
+    """Location plans, evaluations, announcements and the project calendar (issue 12): Vliethof's
+    records from the demo, and one of each for the other corporation."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from omkijken.projects.announcements.models import Announcement
+    from omkijken.projects.demo import PROJECT_VLIETHOF
+    from omkijken.projects.lessons.models import Evaluation
+    from omkijken.projects.locationplan.models import LocationPlan, PartnerKind, PlanAction, PlanPartner
+
+    vliethof = Project.objects.get(corporation__name=CORPORATION, name=PROJECT_VLIETHOF)
+    plan = LocationPlan.objects.get(corporation__name=CORPORATION, complex__name="Vliethof")
+    action = PlanAction.objects.filter(plan=plan, owner__organisation__name="Buurtteam Overvliet").first()
+    evaluation = Evaluation.objects.filter(project=vliethof).first()
+    announcement = Announcement.objects.filter(project=vliethof, sent_at__isnull=False).first()
+    assert action is not None and evaluation is not None and announcement is not None
+    other_org = Organisation.objects.get(name=OTHER_CORPORATION)
+    other_project = Project.objects.filter(corporation=other_org).first()
+    assert other_project is not None
+    other_complex = other_project.complexes.first()
+    assert other_complex is not None
+    other_plan, _created = LocationPlan.objects.get_or_create(
+        corporation=other_org, name="Locatieplan Oosterkade", defaults={"complex": other_complex}
+    )
+    other_partner, _created = PlanPartner.objects.get_or_create(
+        plan=other_plan,
+        organisation=other_org,
+        defaults={"kind": PartnerKind.CORPORATION, "contact_name": "B. Smit"},
+    )
+    other_action, _created = PlanAction.objects.get_or_create(
+        plan=other_plan, title="Rondgang", defaults={"owner": other_partner, "due_date": timezone.localdate()}
+    )
+    other_evaluation, _created = Evaluation.objects.get_or_create(
+        project=other_project,
+        kind="phase",
+        phase=other_project.phase,
+        defaults={"held_on": dt.date(2024, 5, 1), "went_well": "Goed", "to_change": "Beter"},
+    )
+    other_announcement, _created = Announcement.objects.get_or_create(
+        project=other_project, complex=other_complex, title="Bericht", defaults={"body": "Tekst"}
+    )
+    return {
+        "location_plan_list": reverse("location_plan_list"),
+        "location_plan_vliethof": reverse("location_plan_detail", args=[plan.pk]),
+        "location_plan_other_org": reverse("location_plan_detail", args=[other_plan.pk]),
+        "location_plan_action": reverse("location_plan_action", args=[plan.pk, action.pk]),
+        "location_plan_action_other_org": reverse(
+            "location_plan_action", args=[other_plan.pk, other_action.pk]
+        ),
+        "project_evaluations": reverse("project_evaluations", args=[vliethof.pk]),
+        "project_evaluations_other_org": reverse("project_evaluations", args=[other_project.pk]),
+        "evaluation_detail": reverse("evaluation_detail", args=[evaluation.pk]),
+        "evaluation_pdf": reverse("evaluation_pdf", args=[evaluation.pk]),
+        "evaluation_other_org": reverse("evaluation_detail", args=[other_evaluation.pk]),
+        "lesson_search": reverse("lesson_search") + "?q=buurtkamer",
+        "project_announcements": reverse("project_announcements", args=[vliethof.pk]),
+        "project_announcements_other_org": reverse("project_announcements", args=[other_project.pk]),
+        "announcement_detail": reverse("announcement_detail", args=[announcement.pk]),
+        "announcement_letters": reverse("announcement_letters", args=[announcement.pk]),
+        "announcement_other_org": reverse("announcement_detail", args=[other_announcement.pk]),
+        "my_announcements": reverse("my_announcements"),
+        "project_calendar_page": reverse("project_calendar_page", args=[vliethof.pk]),
+        "project_calendar_other_org": reverse("project_calendar_page", args=[other_project.pk]),
     }

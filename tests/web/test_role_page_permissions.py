@@ -15,12 +15,17 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     from omkijken.accounts import urls as accounts_urls
     from omkijken.portfolio import urls as portfolio_urls
     from omkijken.projects import urls as projects_urls
+    from omkijken.projects.announcements import urls as announcements_urls
+    from omkijken.projects.lessons import urls as lessons_urls
+    from omkijken.projects.locationplan import urls as locationplan_urls
+    from omkijken.projectwork import urls as projectwork_urls
     from omkijken.quotas import urls as quotas_urls
     from omkijken.residents import urls as residents_urls
     from omkijken.web import urls as web_urls
 
     modules = [web_urls, portfolio_urls, projects_urls, residents_urls, quotas_urls, accounts_urls]
-    named = {p.name for urls in modules for p in urls.urlpatterns if p.name}
+    modules += [locationplan_urls, lessons_urls, announcements_urls, projectwork_urls]
+    named = {p.name for urls in modules for p in urls.urlpatterns if getattr(p, "name", None)}
     posted_only = {
         "project_phase",
         "project_mix",
@@ -40,6 +45,11 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "project_talk_add",
         "project_talk_note",
         "project_talk_stage",
+        "location_plan_action_add",
+        "location_plan_meeting_add",
+        "announcement_cancel",
+        "project_calendar_renew",
+        "project_calendar_feed",  # behind a secret token, no login: tests/projects/test_project_calendar.py
     }
     page_names = {
         "home": "home",
@@ -62,6 +72,18 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "client_list": "client_list",
         "municipal_report": "report",
         "access_log": "access_log",
+        "location_plan_list": "location_plan_list",
+        "location_plan_detail": "location_plan_vliethof",
+        "location_plan_action": "location_plan_action",
+        "project_evaluations": "project_evaluations",
+        "evaluation_detail": "evaluation_detail",
+        "evaluation_pdf": "evaluation_pdf",
+        "lesson_search": "lesson_search",
+        "project_announcements": "project_announcements",
+        "announcement_detail": "announcement_detail",
+        "announcement_letters": "announcement_letters",
+        "my_announcements": "my_announcements",
+        "project_calendar_page": "project_calendar_page",
     }
     # then every GET page has a row in the table
     assert named - posted_only == set(page_names)

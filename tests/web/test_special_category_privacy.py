@@ -50,7 +50,7 @@ def plant_marker() -> list[int]:
     return list(TargetGroupStatus.objects.values_list("household_id", flat=True))
 
 
-@pytest.mark.parametrize("persona", ["buur", "bewoner", "gemeente", "zoeker", "beheerder"])
+@pytest.mark.parametrize("persona", ["buur", "bewoner", "gemeente", "zoeker", "beheerder", "buurtteam"])
 def test_no_page_a_resident_or_municipal_officer_can_reach_shows_special_category_data(
     persona: str, login
 ) -> None:  # type: ignore[no-untyped-def]

@@ -33,5 +33,7 @@ def complex_calendar(complex_: Complex) -> bytes:
             )  # fmt: skip
             event.add("rrule", vRecur({"FREQ": activity.recurrence, "UNTIL": until.astimezone(dt.UTC)}))
         cal.add_component(event)
+    # RFC 5545 requires a VTIMEZONE for every TZID the feed uses (Europe/Amsterdam).
+    cal.add_missing_timezones()
     ical: bytes = cal.to_ical()
     return ical

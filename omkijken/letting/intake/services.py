@@ -28,11 +28,11 @@ from omkijken.letting.intake.models import (
     Question,
     Questionnaire,
 )
-from omkijken.letting.mail import send_templated
+from omkijken.letting.mail import Recipient, send_templated
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import Project
-from omkijken.residents.models import Household, Person
-from omkijken.residents.selectors import own_household_id
+from omkijken.residents.models import Household
+from omkijken.residents.selectors import household_recipient, own_household_id
 
 MAX_QUESTIONS = 12
 MAX_ANSWER = 2000
@@ -347,12 +347,10 @@ def application_add_step(
     )
 
 
-def applicant_addresses(household_id: int) -> list[str]:
-    persons = (
-        Person.objects.filter(household_id=household_id).exclude(email="").order_by("-is_main_tenant", "pk")
-    )
-    first = persons.first()
-    return [first.email] if first else []
+def applicant_addresses(household_id: int) -> list[Recipient]:
+    """The applicant household's address, in its own language (none when it has no e-mail)."""
+    recipient = household_recipient(Household.objects.get(pk=household_id))
+    return [recipient] if recipient.address else []
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Membership, Organisation, Role, User
 from omkijken.accounts.policy import can
-from omkijken.letting.mail import send_templated
+from omkijken.letting.mail import Recipient, send_templated, user_recipient
 from omkijken.letting.nominations.models import ExistingHomeReason, IncomeClass, Nomination
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import CarePartnerAgreement
@@ -49,16 +49,18 @@ def acceptable_complexes(
     )
 
 
-def letting_addresses(corporation: Organisation) -> list[str]:
-    """Where nomination notices go: the corporation's own address if it has one, else its letting officers."""
+def letting_addresses(corporation: Organisation) -> list[Recipient]:
+    """Where nomination notices go: the corporation's own address if it has one (in Dutch), else its
+    letting officers, each in their own preferred language."""
     if corporation.email:
-        return [corporation.email]
-    return list(
+        return [Recipient(corporation.email, "nl")]
+    officers = (
         Membership.objects.filter(organisation=corporation, role=Role.LETTING_OFFICER)
         .exclude(user__email="")
+        .select_related("user")
         .order_by("user__username")
-        .values_list("user__email", flat=True)
     )
+    return [user_recipient(m.user) for m in officers]
 
 
 def has_own_home(household: Household, *, on: dt.date) -> bool:

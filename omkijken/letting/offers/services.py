@@ -31,15 +31,15 @@ from django.utils.translation import gettext as _
 from omkijken.accounts.models import Organisation, User
 from omkijken.accounts.policy import can
 from omkijken.letting.adverts.models import Advert, Response
-from omkijken.letting.mail import send_templated
+from omkijken.letting.mail import Recipient, send_templated
 from omkijken.letting.nominations.models import Nomination
 from omkijken.letting.offers.checks import early_handover_warning
 from omkijken.letting.offers.models import DeclineReason, KeyHandover, Offer, OfferEvent, WithdrawReason
 from omkijken.letting.rounds.models import Allocation
 from omkijken.portfolio.models import Unit
 from omkijken.records import Outcome, upsert
-from omkijken.residents.models import Household, Lease, LeaseType, Person, TargetGroupStatus
-from omkijken.residents.selectors import valid_on
+from omkijken.residents.models import Household, Lease, LeaseType, TargetGroupStatus
+from omkijken.residents.selectors import household_recipient, valid_on
 
 LIVE = (Offer.Status.OFFERED, Offer.Status.VIEWING)
 ALLOWED: dict[str, frozenset[str]] = {
@@ -85,11 +85,10 @@ def _event(
     )
 
 
-def _address_of(household_id: int) -> list[str]:
-    people = list(
-        Person.objects.filter(household_id=household_id).exclude(email="").order_by("-is_main_tenant", "pk")
-    )
-    return [people[0].email] if people else []
+def _recipient_of(household_id: int) -> list[Recipient]:
+    """The household's main person, in their own language (none when nobody has an e-mail)."""
+    recipient = household_recipient(Household.objects.get(pk=household_id))
+    return [recipient] if recipient.address else []
 
 
 def _mail_after_commit(offer: Offer, template: str, extra: dict[str, Any] | None = None) -> None:
@@ -104,9 +103,7 @@ def _mail_after_commit(offer: Offer, template: str, extra: dict[str, Any] | None
         handover = KeyHandover.objects.filter(offer=fresh).first()
         if handover:
             context["handover"] = handover
-        send_templated(
-            to=_address_of(fresh.household_id), template_base=template, context=context, language="nl"
-        )
+        send_templated(to=_recipient_of(fresh.household_id), template_base=template, context=context)
 
     transaction.on_commit(send)
 

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from omkijken.projects.locationplan import views
+
+urlpatterns = [
+    path("locatieplannen/", views.plan_list, name="location_plan_list"),
+    path("locatieplannen/<int:pk>/", views.plan_page, name="location_plan_detail"),
+    path("locatieplannen/<int:pk>/acties/", views.action_add, name="location_plan_action_add"),
+    path("locatieplannen/<int:pk>/overleg/", views.meeting_add, name="location_plan_meeting_add"),
+    path("locatieplannen/<int:pk>/acties/<int:action_pk>/", views.action_page, name="location_plan_action"),
+]
