@@ -1,5 +1,5 @@
-"""A project's iCalendar feed: its milestones (start, phase changes, care-partner agreements and
-the end of their support periods) and the key handovers in its complexes. Titles and dates only:
+"""A project's iCalendar feed: its milestones (start, phase changes, the planned milestones the
+project leader sets, care-partner agreements and the end of their support periods) and the key handovers in its complexes. Titles and dates only:
 a key handover says which home, never which household.
 
 Every TZID the feed uses gets its VTIMEZONE (RFC 5545, section 3.6.5), from icalendar's
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from omkijken.letting.offers.models import KeyHandover
-from omkijken.projects.models import CarePartnerAgreement, PhaseChange, Project
+from omkijken.projects.models import CarePartnerAgreement, Milestone, PhaseChange, Project
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -66,6 +66,8 @@ def project_calendar(project: Project, *, now: dt.datetime | None = None) -> byt
             _all_day(f"agreement-{agreement.pk}-support-end@omkijken",
                      _("End of the support period of %(partner)s in %(complex)s") % names, support_end, stamp)
         )  # fmt: skip
+    for milestone in Milestone.objects.filter(project=project):
+        cal.add_component(_all_day(f"milestone-{milestone.pk}@omkijken", milestone.title, milestone.on, stamp))
     handovers = (
         KeyHandover.objects.filter(offer__unit__complex__in=project.complexes.all())
         .select_related("offer__unit__complex")

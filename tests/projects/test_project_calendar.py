@@ -125,3 +125,19 @@ def test_the_community_activity_feeds_now_carry_their_vtimezone(client) -> None:
     assert "Europe/Amsterdam" in tzids_used(ics) and tzids_used(ics) <= tzids_defined(ics)
     event = vobject.readOne(ics).vevent
     assert event.dtstart.value == start
+
+
+def test_the_milestones_the_project_leader_plans_are_in_the_feed(persona, client) -> None:  # type: ignore[no-untyped-def]
+    from omkijken.projects.tasks.models import Milestone
+
+    # given a project with a planned milestone
+    project, _handover = project_with_handover()
+    day = timezone.localdate() + dt.timedelta(days=30)
+    milestone = Milestone.objects.create(project=project, title="Oplevering blok B", on=day)
+    feed = calendar_feed_renew(actor=persona("projectleider"), project=project)
+    # when a calendar app fetches the feed
+    ics = client.get(reverse("project_calendar_feed", args=[feed.token])).content.decode()
+    # then the milestone is an all-day event on its date
+    events = {str(e.uid.value): e for e in vobject.readOne(ics).vevent_list}
+    event = events[f"milestone-{milestone.pk}@omkijken"]
+    assert event.summary.value == "Oplevering blok B" and event.dtstart.value == day
