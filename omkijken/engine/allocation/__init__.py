@@ -15,6 +15,10 @@
   text), passendheid and the exception it would need; the letting application's ranking page and
   an officer's change of a round use it, so that eligibility and ranking have one definition.
 
+* ``mix``: hard rule 4's count (``share``, ``vulnerable_cap``, ``vulnerable_floor``,
+  ``may_place_vulnerable``, ``mix_shortfall``): the vulnerable share over households, empty homes in
+  neither part; the letting application's mix figures and channel proposal use it.
+
 These names and their signatures are stable; everything else in the package is internal.
 """
 
@@ -24,6 +28,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from omkijken.engine.allocation import mix
 from omkijken.engine.allocation.core import caps_after, rankings
 from omkijken.engine.allocation.model import Round, RoundError, load_round
 from omkijken.engine.allocation.ranking import RankedResponder, rank_responders
@@ -40,6 +45,7 @@ __all__ = [
     "Violation",
     "allocate",
     "load_round",
+    "mix",
     "rank_responders",
     "verify",
 ]

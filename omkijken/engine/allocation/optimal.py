@@ -38,10 +38,10 @@ from omkijken.engine.allocation.core import (
     eligibility,
     plain_eligible,
 )
-from omkijken.engine.allocation.fill import fill, has_open
+from omkijken.engine.allocation.fill import fill, fillable, has_open
 from omkijken.engine.allocation.labels import DirectSide
 from omkijken.engine.allocation.metrics import Outcome, outcome, weighted
-from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round
+from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round, competes
 from omkijken.engine.rules import Exception_
 
 # the label search's budget, in nominee steps of serial dictatorship per nominee (deterministic,
@@ -83,9 +83,60 @@ def _direct_pairs(rnd: Round) -> list[tuple[int, int, Exception_]]:
     return pairs
 
 
-def lp_bound(rnd: Round) -> tuple[float, float, float, frozenset[int]]:
+def surely_filled(rnd: Round) -> list[int]:
+    """Per complex: how many of its vacancies every lawful allocation fills (a lower bound).
+
+    A vacancy is surely filled when a household without a target group responded to it first,
+    competes for it and is eligible without an exception, and responded to no other home in a mixed
+    complex that could end at its cap. Were it empty, the best-ranked household in that channel that wants it more than what
+    it holds could take it, or is kept off by rule 4 or by holding a better home, and so on down to
+    that household, which holds nothing or a home it likes less, and whose move breaks no rule
+    (joining a complex never breaks rule 4 for a regular household, and the complex it leaves, if
+    any, cannot be at its cap):
+    rule 6 forbids the empty home."""
+    daeb_rent = rnd.rules.get("daeb_rent_limit")
+    # a mixed complex is *safe* when even the most vulnerable households the round could place there
+    # keep it within its cap with no vacancy filled: then a household leaving it never breaks rule 4
+    nominees: list[set[int]] = [set() for _ in rnd.complexes]
+    direct_units = [0] * len(rnd.complexes)
+    for u in rnd.units:
+        if DIRECT in u.channels:
+            direct_units[u.complex] += 1
+    for c in rnd.candidates:
+        if c.target_group is not None:
+            for ui in c.responses:
+                if DIRECT in rnd.units[ui].channels:
+                    nominees[rnd.units[ui].complex].add(c.index)
+    mixed = []
+    for cx in rnd.complexes:
+        most = min(direct_units[cx.index], len(nominees[cx.index]))
+        cap = cx.cap_at(cx.households + most)
+        safe = cx.starts_over or most == 0 or (cap is not None and cx.occupied_vulnerable + most <= cap)
+        mixed.append(cx.mixed and not safe)
+    sure = [False] * len(rnd.units)
+    for c in rnd.candidates:
+        if c.target_group is not None or not c.responses:
+            continue
+        first = c.responses[0]
+        if sure[first]:
+            continue
+        u = rnd.units[first]
+        if not any(competes(c, u, ch) for ch in u.channels) or not plain_eligible(rnd, c, u, daeb_rent):
+            continue
+        if any(mixed[rnd.units[ui].complex] for ui in c.responses[1:]):
+            continue
+        sure[first] = True
+    out = [0] * len(rnd.complexes)
+    for ui, yes in enumerate(sure):
+        if yes:
+            out[rnd.units[ui].complex] += 1
+    return out
+
+
+def lp_bound(rnd: Round, filled: list[int] | None = None) -> tuple[float, float, float, frozenset[int]]:
     """LP relaxation of the direct side: bounds on quota and mix shortfall, the most direct-only units
-    nominees can fill, and the multi-channel units the LP sends to nominees."""
+    nominees can fill, and the multi-channel units the LP sends to nominees. The mix floor of a
+    complex is counted over its households plus ``filled[c]`` vacancies (default all)."""
     from ortools.linear_solver import pywraplp
 
     pairs = _direct_pairs(rnd)
@@ -149,7 +200,8 @@ def lp_bound(rnd: Round) -> tuple[float, float, float, frozenset[int]]:
             ct.SetCoefficient(x[k], 1.0)
     mix_short = []
     for cx in rnd.complexes:
-        need = cx.floor - cx.occupied_vulnerable
+        floor = cx.floor if filled is None else cx.floor_at(cx.households + filled[cx.index])
+        need = floor - cx.occupied_vulnerable
         if not cx.mixed or need <= 0:
             continue
         s = solver.NumVar(0.0, inf, "")
@@ -248,7 +300,10 @@ def unfilled_bound(rnd: Round, direct_only_max: float) -> int:
 
 
 def bound(rnd: Round) -> Bound:
-    q_lb, m_lb, d_max, chosen = lp_bound(rnd)
+    """The mix floor is counted over the households living there plus the vacancies every lawful
+    allocation fills (:func:`surely_filled`): the floor only grows with the households placed, so
+    this is the least floor any lawful allocation has."""
+    q_lb, m_lb, d_max, chosen = lp_bound(rnd, surely_filled(rnd))
     q = max(0, math.ceil(q_lb - 1e-6))
     m = max(0, math.ceil(m_lb - 1e-6))
     u = unfilled_bound(rnd, d_max)
@@ -271,8 +326,9 @@ def optimal(rnd: Round, rk: Rankings) -> Solution:
     start: tuple[tuple[int, int, int, int], str, list[bool]] | None = None
     tried: dict[str, tuple[int, int, int, int]] = {}
     target = (b.quota_shortfall, b.mix_shortfall, b.unfilled)
+    plan = fillable(rnd)
     for name, allowed, steer in candidates:
-        alloc, _passes = fill(rnd, rk, allowed, steer)
+        alloc, _passes = fill(rnd, rk, allowed, steer, plan)
         o = outcome(rnd, alloc.holder)
         key = (*o.key, o.rank_sum)
         tried[name] = key
@@ -292,7 +348,7 @@ def optimal(rnd: Round, rk: Rankings) -> Solution:
         budget = SEARCH_STEPS_PER_NOMINEE * max(1, len(side.lists))
         better, before, after = side.search(start[2], False, target[:2], budget)
         if after < before:
-            alloc, _passes = fill(rnd, rk, better, False)
+            alloc, _passes = fill(rnd, rk, better, False, plan)
             o = outcome(rnd, alloc.holder)
             key = (*o.key, o.rank_sum)
             tried["searched"] = key
