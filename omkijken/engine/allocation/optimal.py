@@ -83,20 +83,27 @@ def _direct_pairs(rnd: Round) -> list[tuple[int, int, Exception_]]:
     return pairs
 
 
-def surely_filled(rnd: Round) -> list[int]:
+def surely_filled(rnd: Round, rounds: int = 3) -> list[int]:
     """Per complex: how many of its vacancies every lawful allocation fills (a lower bound).
 
-    A vacancy is surely filled when a household without a target group responded to it first,
-    competes for it and is eligible without an exception, and responded to no other home in a mixed
-    complex that could end at its cap. Were it empty, the best-ranked household in that channel that wants it more than what
-    it holds could take it, or is kept off by rule 4 or by holding a better home, and so on down to
-    that household, which holds nothing or a home it likes less, and whose move breaks no rule
-    (joining a complex never breaks rule 4 for a regular household, and the complex it leaves, if
-    any, cannot be at its cap):
-    rule 6 forbids the empty home."""
+    A vacancy ``u`` is surely filled when it has a *witness*: a household without a target group
+    that competes for it, is eligible for it without an exception, ranks it first among the homes it
+    could hold at all (responses it competes for and is eligible for, with an exception while a
+    budget exists), and whose other such homes all lie in complexes it can leave (below). Were ``u``
+    empty, the best-ranked household in its channel that wants it more than what it holds could take
+    it, or is kept off by a rule or by holding a better home, and so on down to the witness, which
+    holds nothing or a home it likes less and whose move breaks no rule: joining never breaks rule 4
+    for a regular household, and leaving a complex it can leave never does. So rule 6 forbids the
+    empty home.
+
+    A household can leave a complex when that complex is ordinary, starts above its cap (then it
+    gets no vulnerable household), or stays within its cap however many vulnerable households ``v``
+    the round places there (at most its DIRECT vacancies and its distinct nominees) with the fewest
+    households it can have after the leave: its households now plus ``max(v, surely filled there -
+    2)`` (the empty home and the home left may both be among the surely filled ones). The surely-filled counts feed that test, so it is repeated ``rounds`` times (each pass only
+    uses counts proved in the pass before)."""
     daeb_rent = rnd.rules.get("daeb_rent_limit")
-    # a mixed complex is *safe* when even the most vulnerable households the round could place there
-    # keep it within its cap with no vacancy filled: then a household leaving it never breaks rule 4
+    any_budget = rnd.rules.passend_exceptions > 0 or rnd.rules.daeb_free_allocations > 0
     nominees: list[set[int]] = [set() for _ in rnd.complexes]
     direct_units = [0] * len(rnd.complexes)
     for u in rnd.units:
@@ -107,30 +114,48 @@ def surely_filled(rnd: Round) -> list[int]:
             for ui in c.responses:
                 if DIRECT in rnd.units[ui].channels:
                     nominees[rnd.units[ui].complex].add(c.index)
-    mixed = []
-    for cx in rnd.complexes:
-        most = min(direct_units[cx.index], len(nominees[cx.index]))
-        cap = cx.cap_at(cx.households + most)
-        safe = cx.starts_over or most == 0 or (cap is not None and cx.occupied_vulnerable + most <= cap)
-        mixed.append(cx.mixed and not safe)
-    sure = [False] * len(rnd.units)
+    most = [min(direct_units[i], len(nominees[i])) for i in range(len(rnd.complexes))]
+    # per regular household: the homes it could hold (in its order), and whether it may take the first
+    holdable: list[tuple[int, list[int]]] = []
     for c in rnd.candidates:
         if c.target_group is not None or not c.responses:
             continue
-        first = c.responses[0]
-        if sure[first]:
-            continue
-        u = rnd.units[first]
-        if not any(competes(c, u, ch) for ch in u.channels) or not plain_eligible(rnd, c, u, daeb_rent):
-            continue
-        if any(mixed[rnd.units[ui].complex] for ui in c.responses[1:]):
-            continue
-        sure[first] = True
-    out = [0] * len(rnd.complexes)
-    for ui, yes in enumerate(sure):
-        if yes:
-            out[rnd.units[ui].complex] += 1
-    return out
+        homes = []
+        for ui in c.responses:
+            u = rnd.units[ui]
+            if not any(competes(c, u, ch) for ch in u.channels):
+                continue
+            if plain_eligible(rnd, c, u, daeb_rent) or (any_budget and eligibility(rnd, c, u).code is None):
+                homes.append(ui)
+        if homes and plain_eligible(rnd, c, rnd.units[homes[0]], daeb_rent):
+            holdable.append((c.index, homes))
+    counts = [0] * len(rnd.complexes)
+    for _ in range(rounds):
+        leavable = []
+        for cx in rnd.complexes:
+            ok = not cx.mixed or cx.starts_over or most[cx.index] == 0
+            if not ok:
+                ok = all(
+                    cx.occupied_vulnerable + v
+                    <= (cx.cap_at(cx.households + max(v, counts[cx.index] - 2)) or 0)
+                    for v in range(1, most[cx.index] + 1)
+                )
+            leavable.append(ok)
+        sure = [False] * len(rnd.units)
+        for _ci, homes in holdable:
+            first = homes[0]
+            if sure[first]:
+                continue
+            if all(leavable[rnd.units[ui].complex] for ui in homes[1:]):
+                sure[first] = True
+        new = [0] * len(rnd.complexes)
+        for ui, yes in enumerate(sure):
+            if yes:
+                new[rnd.units[ui].complex] += 1
+        if new == counts:
+            break
+        counts = new
+    return counts
 
 
 def lp_bound(rnd: Round, filled: list[int] | None = None) -> tuple[float, float, float, frozenset[int]]:
