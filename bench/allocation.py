@@ -1,19 +1,23 @@
 """Allocation benchmark: optimal vs greedy on generated rounds, median of N runs.
 
-    .venv/bin/python bench/allocation.py                 # S and M, 3 runs each
+    .venv/bin/python bench/allocation.py                            # S and M, seed 1, 3 runs each
+    .venv/bin/python bench/allocation.py --scales M --seeds 1,2,3,4,5 --runs 1
     .venv/bin/python bench/allocation.py --scales L --runs 1
 
 Each run is a fresh subprocess (``omkijken allocate`` end to end: parse, validate, allocate,
 explain, write), so wall time and peak memory (``ru_maxrss`` of the child) are those a user sees.
 The verifier then checks each result; "inversions" are its rule-5 violations (a higher-ranked,
 eligible household passed over for a home it preferred, no rule blocking it). Figures are printed,
-never asserted.
+never asserted. The table has one row per scale, seed and method (greedy beside optimal, and their
+ratio), and the machine's load average (``os.getloadavg()``) before and after each seed, since a
+shared machine's load moves the wall times.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -45,22 +49,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scales", default="S,M")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=None, help="one seed (same as --seeds N)")
+    parser.add_argument("--seeds", default="1", help="comma-separated seeds")
     ns = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from omkijken.engine.allocation import load_round, verify
     from omkijken.engine.generate import generate_round
 
+    seeds = [ns.seed] if ns.seed is not None else [int(x) for x in ns.seeds.split(",")]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for scale in ns.scales.split(","):
+        for scale, seed in ((sc, sd) for sc in ns.scales.split(",") for sd in seeds):
+            load_before = os.getloadavg()
             t = time.perf_counter()
-            doc = generate_round(scale, ns.seed)
+            doc = generate_round(scale, seed)
             round_path = Path(tmp) / f"round-{scale}.json"
             round_path.write_text(json.dumps(doc))
             n_resp = sum(len(c["responses"]) for c in doc["candidates"])
             print(
-                f"# {scale}: {len(doc['units'])} vacancies, {len(doc['candidates'])} households, "
+                f"# {scale} seed {seed}: {len(doc['units'])} vacancies, {len(doc['candidates'])} households, "
                 f"{n_resp} responses (generated in {time.perf_counter() - t:.1f} s)",
                 flush=True,
             )
@@ -99,26 +106,30 @@ def main() -> None:
                 r["gap"] = (
                     (r["objective"] - bound) / r["objective"] if bound is not None and r["objective"] else 0.0
                 )
-            rows.append((scale, per_method))
+            load_after = os.getloadavg()
+            print(f"  load average before {_load(load_before)}, after {_load(load_after)}", flush=True)
+            rows.append((scale, seed, per_method, load_before, load_after))
 
     header = (
-        f"{'scale':5} {'method':8} {'wall s':>8} {'peak MB':>8} {'filled':>7} {'quota sf':>9} {'mix sf':>7} "
-        f"{'inversions':>10} {'violations':>10} {'objective':>12} {'bound':>12} {'gap':>8} {'verify s':>8}"
+        f"{'scale':5} {'seed':>4} {'method':8} {'wall s':>8} {'peak MB':>8} {'filled':>7} {'quota sf':>9} "
+        f"{'mix sf':>7} {'inversions':>10} {'violations':>10} {'objective':>12} {'bound':>12} {'gap':>8} "
+        f"{'verify s':>8}  load (1/5/15 min) before -> after"
     )
     print()
     print(header)
     print("-" * len(header))
-    for scale, pm in rows:
+    for scale, seed, pm, lb, la in rows:
         for method in ("optimal", "greedy"):
             r = pm[method]
             print(
-                f"{scale:5} {method:8} {r['wall']:8.1f} {r['peak']:8.0f} {r['filled']:7d} {r['quota']:9d} "
+                f"{scale:5} {seed:4d} {method:8} {r['wall']:8.1f} {r['peak']:8.0f} {r['filled']:7d} {r['quota']:9d} "
                 f"{r['mix']:7d} {r['inversions']:10d} {r['violations']:10d} {r['objective']:12.0f} "
                 f"{pm['optimal']['bound']:12.0f} {r['gap']:8.2%} {r['verify']:8.1f}"
+                + (f"  {_load(lb)} -> {_load(la)}" if method == "optimal" else "")
             )
         o, g = pm["optimal"], pm["greedy"]
         print(
-            f"{scale:5} {'opt/grd':8} {o['wall'] / g['wall']:8.2f} {o['peak'] / g['peak']:8.2f} "
+            f"{scale:5} {seed:4d} {'opt/grd':8} {o['wall'] / g['wall']:8.2f} {o['peak'] / g['peak']:8.2f} "
             f"{o['filled'] / max(1, g['filled']):7.3f} {'':9} {'':7} {'':10} {'':10} "
             f"{o['objective'] / max(1, g['objective']):12.3f}"
         )
@@ -130,6 +141,11 @@ def main() -> None:
     print(
         "gap = (objective - bound) / objective; bound = LP relaxation (direct side) + matching bound (unfilled)."
     )
+    print(f"machine: {os.cpu_count()} CPUs; load average now {_load(os.getloadavg())}")
+
+
+def _load(avg: tuple[float, float, float]) -> str:
+    return "/".join(f"{x:.1f}" for x in avg)
 
 
 if __name__ == "__main__":

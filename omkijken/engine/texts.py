@@ -180,6 +180,17 @@ UNASSIGNED: dict[str, tuple[str, str]] = {
         "kwamen, hebben} al een andere woning gekregen.",
         "{n|The one eligible household was|All {n} eligible households were} already given another home.",
     ),
+    "MOVE_BLOCKED": (
+        "{n|Het enige huishouden dat deze woning hoger op zijn lijst had dan de woning die het kreeg, "
+        "kon hier niet naartoe verhuizen|De {n} huishoudens die deze woning hoger op hun lijst hadden "
+        "dan de woning die zij kregen, konden hier niet naartoe verhuizen} zonder een regel te breken: "
+        "de afgesproken verdeling van het complex of de portiek, de capaciteit van de zorgpartner, de "
+        "voorrang van een ander huishouden of de ruimte voor uitzonderingen.",
+        "{n|The one household that ranked this home above the home it got could not move here|The {n} "
+        "households that ranked this home above the home they got could not move here} without "
+        "breaking a rule: the agreed mix of the complex or section, the care partner's capacity, "
+        "another household's priority or the room for exceptions.",
+    ),
     "NOT_FILLED": (
         "Deze woning is niet gevuld, hoewel een huishouden haar had kunnen krijgen.",
         "This home was left empty although a household could have taken it.",

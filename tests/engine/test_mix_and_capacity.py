@@ -7,7 +7,8 @@ from tests.engine.helpers import assigned, passed_over
 
 
 def test_a_mix_cap_blocks_a_nominee_and_the_explanation_says_so(round_builder):
-    # given: 10 homes after the round, target 0.30 + 0.05 -> cap 3, and 3 vulnerable already live there
+    # given: 8 households now and 2 vacancies, target 0.30 + 0.05 -> cap 3 over 9 or 10 households
+    # after the round, and 3 vulnerable already live there
     doc = (
         round_builder()
         .complex("C1", vulnerable=3, regular=5, mix=(0.30, 0.05))
@@ -28,7 +29,9 @@ def test_a_mix_cap_blocks_a_nominee_and_the_explanation_says_so(round_builder):
     assert "complex" in entry["reason"]
     assert {u["unit"]: u["code"] for u in result["unassigned_units"]} == {"U2": "BLOCKED_MIX"}
     assert result["metrics"]["quota"]["*"] == {"required": 1, "placed": 0}
-    assert result["metrics"]["mix"]["C1"]["share_after"] == 0.3
+    # U2 stays empty: 3 vulnerable of the 9 households after the round (an empty home counts in
+    # neither part of the share)
+    assert result["metrics"]["mix"]["C1"]["share_after"] == 0.333333
     assert verify(doc, result) == []
 
 

@@ -21,6 +21,10 @@
   the home it got and, per home it wanted more, the reason code and the household's own parameters
   (what an explanation letter may say); see :mod:`omkijken.engine.allocation.outcomes`.
 
+* ``mix``: hard rule 4's count (``share``, ``vulnerable_cap``, ``vulnerable_floor``,
+  ``may_place_vulnerable``, ``mix_shortfall``): the vulnerable share over households, empty homes in
+  neither part; the letting application's mix figures and channel proposal use it.
+
 These names and their signatures are stable; everything else in the package is internal.
 """
 
@@ -30,6 +34,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from omkijken.engine.allocation import mix
 from omkijken.engine.allocation.core import caps_after, rankings
 from omkijken.engine.allocation.model import Round, RoundError, load_round
 from omkijken.engine.allocation.outcomes import HouseholdOutcome, UnitOutcome, household_outcomes
@@ -52,6 +57,7 @@ __all__ = [
     "allocate",
     "household_outcomes",
     "load_round",
+    "mix",
     "rank_responders",
     "reassign",
     "verify",

@@ -14,6 +14,7 @@ from omkijken.engine.allocation.model import (
     REGULAR,
     UNLIMITED,
     Candidate,
+    Complex,
     Round,
     Unit,
     competes,
@@ -134,28 +135,67 @@ def rankings(rnd: Round) -> Rankings:
 
 @dataclass(slots=True)
 class Caps:
-    """Rule 4 as remaining room: per complex, per section, per (care partner, complex)."""
+    """Rule 4 as remaining room: per complex, per section, per (care partner, complex).
+
+    Two ways to count a complex (the share is over households, :mod:`.mix`):
+
+    * *planned* (:meth:`initial`): the households after the round are fixed in advance (``filled``
+      vacancies per complex, default every vacancy), so the complex's room is a number that only
+      shrinks as vulnerable households are placed; the serial dictatorship and the label search
+      work this way;
+    * *counted* (:func:`caps_after`): the households actually placed are counted, regular ones too;
+      :meth:`blocked` asks whether one more household, this one, keeps the share at or below the
+      cap. The verifier, the explanations and every repair of a finished allocation work this way.
+    """
 
     complex_room: list[int]
     section_room: list[int]
     partner_room: dict[tuple[int, int], int] = field(default_factory=dict)
+    # counted mode: per complex, vulnerable households and all households after the placements
+    vulnerable: list[int] | None = None
+    households: list[int] | None = None
+    complexes: tuple[Complex, ...] = ()
 
     @classmethod
-    def initial(cls, rnd: Round) -> Caps:
+    def initial(cls, rnd: Round, filled: list[int] | None = None) -> Caps:
         pr: dict[tuple[int, int], int] = {}
         for p in rnd.partners:
             for ci, room in p.room.items():
                 pr[(p.index, ci)] = room
-        return cls([c.room for c in rnd.complexes], [s.room for s in rnd.sections], pr)
+        rooms = [c.room if filled is None else c.room_for(filled[c.index]) for c in rnd.complexes]
+        return cls(rooms, [s.room for s in rnd.sections], pr)
+
+    @classmethod
+    def counted(cls, rnd: Round) -> Caps:
+        caps = cls.initial(rnd)
+        caps.vulnerable = [c.occupied_vulnerable for c in rnd.complexes]
+        caps.households = [c.households for c in rnd.complexes]
+        caps.complexes = rnd.complexes
+        return caps
 
     def copy(self) -> Caps:
-        return Caps(list(self.complex_room), list(self.section_room), dict(self.partner_room))
+        return Caps(
+            list(self.complex_room),
+            list(self.section_room),
+            dict(self.partner_room),
+            None if self.vulnerable is None else list(self.vulnerable),
+            None if self.households is None else list(self.households),
+            self.complexes,
+        )
 
     def blocked(self, c: Candidate, u: Unit) -> str | None:
-        """Why placing ``c`` in ``u`` would break rule 4 now (MIX, SECTION, PARTNER) or None."""
+        """Why placing ``c`` in ``u`` would break rule 4 now (MIX, SECTION, PARTNER) or None. Counted
+        mode: ``c`` joins the households counted so far (remove a unit's holder first to ask about
+        a swap)."""
         if c.target_group is None:
             return None
-        if self.complex_room[u.complex] <= 0:
+        if self.households is not None and self.vulnerable is not None:
+            cx = self.complexes[u.complex]
+            if cx.mixed:
+                cap = cx.cap_at(self.households[u.complex] + 1)
+                if cx.starts_over or cap is None or self.vulnerable[u.complex] + 1 > cap:
+                    return "MIX"
+        elif self.complex_room[u.complex] <= 0:
             return "MIX"
         if u.section >= 0 and self.section_room[u.section] <= 0:
             return "SECTION"
@@ -163,9 +203,25 @@ class Caps:
             return "PARTNER"
         return None
 
+    def leaving_breaks(self, u: Unit) -> str | None:
+        """Counted mode, after a household left ``u``: "MIX" when its complex, which received
+        vulnerable households this round, is now above its cap (fewer households share it)."""
+        if self.households is None or self.vulnerable is None:
+            return None
+        cx = self.complexes[u.complex]
+        v = self.vulnerable[u.complex]
+        if not cx.mixed or v <= cx.occupied_vulnerable:
+            return None
+        cap = cx.cap_at(self.households[u.complex])
+        return "MIX" if cap is not None and v > cap else None
+
     def place(self, c: Candidate, u: Unit, sign: int = 1) -> None:
+        if self.households is not None:
+            self.households[u.complex] += sign
         if c.target_group is None:
             return
+        if self.vulnerable is not None:
+            self.vulnerable[u.complex] += sign
         if self.complex_room[u.complex] < UNLIMITED // 2:
             self.complex_room[u.complex] -= sign
         if u.section >= 0 and self.section_room[u.section] < UNLIMITED // 2:
@@ -176,12 +232,35 @@ class Caps:
 
 
 def caps_after(rnd: Round, holder: list[int]) -> Caps:
-    """The rule-4 room left after the placements in ``holder`` (unit -> candidate or -1)."""
-    caps = Caps.initial(rnd)
+    """The rule-4 state after the placements in ``holder`` (unit -> candidate or -1), counted over
+    the households placed (see :class:`Caps`)."""
+    caps = Caps.counted(rnd)
     for ui, ci in enumerate(holder):
         if ci >= 0:
             caps.place(rnd.candidates[ci], rnd.units[ui])
     return caps
+
+
+def mix_violations(rnd: Round, holder: list[int]) -> list[int]:
+    """The mixed complexes whose vulnerable share after ``holder`` breaks rule 4 (cap counted over
+    the households after the round, or a vulnerable household placed in a complex that started above
+    its cap)."""
+    vulnerable = [c.occupied_vulnerable for c in rnd.complexes]
+    households = [c.households for c in rnd.complexes]
+    for ui, ci in enumerate(holder):
+        if ci >= 0:
+            cx = rnd.units[ui].complex
+            households[cx] += 1
+            if rnd.candidates[ci].target_group is not None:
+                vulnerable[cx] += 1
+    out = []
+    for c in rnd.complexes:
+        if not c.mixed or vulnerable[c.index] == c.occupied_vulnerable:
+            continue
+        cap = c.cap_at(households[c.index])
+        if c.starts_over or (cap is not None and vulnerable[c.index] > cap):
+            out.append(c.index)
+    return out
 
 
 @dataclass(slots=True)

@@ -20,10 +20,16 @@ UNJUSTIFIED_CODES = frozenset({"UNJUSTIFIED", "ASSIGNED_EARLIER"})
 def swap_blocked(rnd: Round, alloc: Allocation, caps: Caps, cand: int, unit: int) -> str | None:
     """Would giving ``unit`` to ``cand`` (its holder out, ``cand`` leaving its own unit) break rule 4?"""
     c, u = rnd.candidates[cand], rnd.units[unit]
-    if c.target_group is None:
-        return None
     h = alloc.holder[unit]
     cur = alloc.held[cand]
+    if c.target_group is None:
+        # a regular household moving out of its complex can leave that complex over its cap
+        if cur < 0 or caps.households is None or rnd.units[cur].complex == u.complex:
+            return None
+        caps.place(c, rnd.units[cur], -1)
+        leaves = caps.leaving_breaks(rnd.units[cur])
+        caps.place(c, rnd.units[cur])
+        return leaves
     if h >= 0:
         caps.place(rnd.candidates[h], u, -1)
     if cur >= 0:
@@ -133,7 +139,9 @@ def classify_empty(rnd: Round, alloc: Allocation, caps: Caps, unit: int) -> tupl
         return "EXCEPTION_BUDGET", ()
     if preferred == elsewhere:
         return "ALL_PREFERRED_OTHER", (("n", str(elsewhere)),)
-    return "ALL_ASSIGNED", (("n", str(elsewhere)),)
+    # rule 6, strict reading: a household that holds a home it ranked lower would have moved here
+    # had no rule stopped it (the mix, a section or partner cap, another's priority, the budget)
+    return "MOVE_BLOCKED", (("n", str(elsewhere - preferred)),)
 
 
 def explanations(rnd: Round, rk: Rankings, alloc: Allocation, caps: Caps) -> list[dict[str, Any]]:

@@ -19,12 +19,12 @@ target group) and the *open* side (REGULAR and GOOD_NEIGHBOUR, households withou
   direct to open, and the open side only gains units (or loses pinned units that nobody proposed
   to), so every open household is weakly better off in each pass; each pass pins at least one new
   unit or stops, so the loop ends after at most (number of multi-channel units + 1) passes.
-* Exception budgets (``passend_exceptions``, ``daeb_free_allocations``): an allocation that needs
-  one is a last resort. After the fixpoint, units still empty are offered, in unit order and in each
-  unit's channel order (approved good neighbours before REGULAR, as on the open side), to the
-  best-ranked unassigned household that competes in that channel (``core.channel_for``) and needs
-  an exception, while the budget lasts and the placement passes nobody with more priority (neither
-  a household that got nothing nor one that holds a home it ranked lower).
+* The mix is counted over households (:mod:`.mix`): see :func:`fill` for how the direct side plans
+  the households the open side will add.
+* Strict no waste and exception budgets, :func:`repair`: after the fixpoint, every unit still empty
+  is offered to the best-ranked household that could take it without breaking a rule, also one
+  that holds a home it ranked lower (it moves, and the home it leaves is offered in turn), or one
+  that needs an exception while the budget lasts (a last resort: only where nobody else could).
 """
 
 from __future__ import annotations
@@ -35,12 +35,14 @@ from omkijken.engine.allocation.core import (
     Allocation,
     Caps,
     Rankings,
+    caps_after,
     channel_for,
     eligibility,
+    mix_violations,
     plain_eligible,
 )
 from omkijken.engine.allocation.explain import UNJUSTIFIED_CODES, classify_passed_over
-from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round
+from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round, competes
 from omkijken.engine.rules import Exception_
 
 NO, ALWAYS, IF_NEEDED = 0, 1, 2
@@ -50,18 +52,26 @@ def has_open(channels: tuple[str, ...]) -> bool:
     return REGULAR in channels or GOOD_NEIGHBOUR in channels
 
 
-def serial_dictatorship(rnd: Round, rk: Rankings, avail: list[int], steer: bool) -> tuple[list[int], Caps]:
+def serial_dictatorship(
+    rnd: Round, rk: Rankings, avail: list[int], steer: bool, filled: list[int] | None = None
+) -> tuple[list[int], Caps]:
     """The direct side. ``avail[u]``: NO, ALWAYS, or IF_NEEDED (open to the direct side only while
     some quota is unmet or its mixed complex is below target; that need only falls as nominees are
-    placed, so availability only shrinks and rule 5 still holds)."""
+    placed, so availability only shrinks and rule 5 still holds). ``filled[c]``: how many of complex
+    ``c``'s vacancies the rooms count as getting a household (default all; see :func:`fill`)."""
     units, cands = rnd.units, rnd.candidates
     daeb_rent = rnd.rules.get("daeb_rent_limit")
-    caps = Caps.initial(rnd)
+    caps = Caps.initial(rnd, filled)
     holder = [-1] * len(units)
     quota_left = {q.target_group: q.min for q in rnd.quotas}
     open_quotas = sum(1 for v in quota_left.values() if v > 0)
     vulnerable = [c.occupied_vulnerable for c in rnd.complexes]
-    target_count = [(c.target * c.homes) if c.target is not None else Fraction(-1) for c in rnd.complexes]
+    target_count = [
+        (c.target * (c.households + (c.vacancies if filled is None else filled[c.index])))
+        if c.target is not None
+        else Fraction(-1)
+        for c in rnd.complexes
+    ]
     for ci in rk.direct_order:
         c = cands[ci]
         for ui in c.responses:
@@ -139,11 +149,63 @@ def deferred_acceptance(rnd: Round, rk: Rankings, is_open: list[bool]) -> tuple[
     return holder, channel
 
 
-def fill(rnd: Round, rk: Rankings, direct_allowed: list[bool], steer: bool) -> tuple[Allocation, int]:
+def fillable(rnd: Round) -> list[int]:
+    """Per complex: its vacancies that some responder competes for and is eligible for (with an
+    exception while a budget exists). The others stay empty in every allocation, so the most
+    households a complex can have after the round is its households plus this number."""
+    daeb_rent = rnd.rules.get("daeb_rent_limit")
+    any_budget = rnd.rules.passend_exceptions > 0 or rnd.rules.daeb_free_allocations > 0
+    out = [0] * len(rnd.complexes)
+    for ui, u in enumerate(rnd.units):
+        for ci, _pos in rnd.responders[ui]:
+            c = rnd.candidates[ci]
+            if not any(competes(c, u, ch) for ch in u.channels):
+                continue
+            if plain_eligible(rnd, c, u, daeb_rent) or (any_budget and eligibility(rnd, c, u).code is None):
+                out[u.complex] += 1
+                break
+    return out
+
+
+def fill(
+    rnd: Round, rk: Rankings, direct_allowed: list[bool], steer: bool, plan: list[int] | None = None
+) -> tuple[Allocation, int]:
     """Fill both sides for the given labels, then repair to the no-waste fixpoint (see module doc).
 
     ``direct_allowed[u]`` says whether a multi-channel unit may go DIRECT. Returns the allocation
-    and the number of passes."""
+    and the number of passes.
+
+    The mix share is counted over the households after the round (:mod:`.mix`), which the direct
+    side cannot know before the open side is filled. The direct side therefore plans with a number
+    of filled vacancies per complex: first every vacancy that can be filled at all; when the finished allocation leaves a
+    complex over its cap because fewer homes were filled, that complex is planned again with the
+    number actually filled, and both sides are filled again. The planned numbers only fall, and with
+    the actual number (or fewer) the cap holds, so this ends, lawful. Last, :func:`repair` fills what
+    is still empty by the strict rule 6 (counted over the households actually placed). ``plan``:
+    the filled vacancies to start from (default :func:`fillable`; more than can be filled only costs
+    passes)."""
+    filled = list(plan) if plan is not None else fillable(rnd)
+    passes = 0
+    while True:
+        alloc, n = _fill_planned(rnd, rk, direct_allowed, steer, filled)
+        passes += n
+        over = mix_violations(rnd, alloc.holder)
+        if not over:
+            break
+        actual = [0] * len(rnd.complexes)
+        for ui, ci in enumerate(alloc.holder):
+            if ci >= 0:
+                actual[rnd.units[ui].complex] += 1
+        for cx in over:
+            filled[cx] = min(filled[cx] - 1, actual[cx])
+    repair(rnd, rk, alloc)
+    return alloc, passes
+
+
+def _fill_planned(
+    rnd: Round, rk: Rankings, direct_allowed: list[bool], steer: bool, filled: list[int]
+) -> tuple[Allocation, int]:
+    """Both sides and the pins, with the direct side's rooms planned on ``filled``."""
     units, cands = rnd.units, rnd.candidates
     daeb_rent = rnd.rules.get("daeb_rent_limit")
     n = len(units)
@@ -160,7 +222,7 @@ def fill(rnd: Round, rk: Rankings, direct_allowed: list[bool], steer: bool) -> t
                     avail[i] = ALWAYS
                 elif allowed[i]:
                     avail[i] = IF_NEEDED
-        d_holder, caps = serial_dictatorship(rnd, rk, avail, steer)
+        d_holder, caps = serial_dictatorship(rnd, rk, avail, steer, filled)
         allowed = [multi[i] and d_holder[i] >= 0 for i in range(n)]
         is_open = [has_open(u.channels) and d_holder[i] < 0 and not pinned[i] for i, u in enumerate(units)]
         o_holder, o_channel = deferred_acceptance(rnd, rk, is_open)
@@ -193,58 +255,112 @@ def fill(rnd: Round, rk: Rankings, direct_allowed: list[bool], steer: bool) -> t
             ch = o_channel[i]
             assert ch is not None
             alloc.assign(i, o_holder[i], ch)
-    exception_fill(rnd, rk, alloc, caps)
     return alloc, passes
 
 
-def exception_fill(rnd: Round, rk: Rankings, alloc: Allocation, caps: Caps) -> None:
-    """Last resort: offer still-empty units to unassigned households that need an exception."""
+def repair(rnd: Round, rk: Rankings, alloc: Allocation) -> None:
+    """No waste, strictly (rule 6): every unit still empty is offered, in unit order and in each
+    unit's channel order (approved good neighbours before REGULAR, as on the open side), to the
+    best-ranked household that competes in that channel (``core.channel_for``), is eligible (or needs
+    an exception while the budget lasts) and either has no home yet or holds one it ranked lower;
+    it takes the unit when rule 4 allows it (counted over the households actually placed, the home
+    it leaves included) and nobody with more priority is passed over (neither a household that got
+    nothing nor one that holds a home it ranked lower). A home a household leaves is offered in turn.
+    Each move gives a household a home it prefers or gives a home to one without, so this ends."""
+    import heapq
+
+    caps = caps_after(rnd, alloc.holder)
     budget = {
+        Exception_.NONE: 1 << 60,
         Exception_.PASSEND: rnd.rules.passend_exceptions - alloc.exception.count(Exception_.PASSEND),
         Exception_.DAEB: rnd.rules.daeb_free_allocations - alloc.exception.count(Exception_.DAEB),
     }
-    if budget[Exception_.PASSEND] <= 0 and budget[Exception_.DAEB] <= 0:
-        return
     cands = rnd.candidates
-    for ui, u in enumerate(rnd.units):
+    queue = [ui for ui in range(len(rnd.units)) if alloc.holder[ui] < 0 and rnd.responders[ui]]
+    heapq.heapify(queue)
+    moved = False
+    while True:
+        if not queue:
+            if not moved:
+                break
+            # a move can open a unit handled before (a regular household placed makes room for a
+            # vulnerable one): sweep the empty units again until a sweep moves nobody
+            moved = False
+            queue = [ui for ui in range(len(rnd.units)) if alloc.holder[ui] < 0 and rnd.responders[ui]]
+            heapq.heapify(queue)
+            continue
+        ui = heapq.heappop(queue)
         if alloc.holder[ui] >= 0:
             continue
-        done = False
-        # the unit's channels in its order, but good neighbours before REGULAR (the open side's
-        # priority), and each household only in the channel it competes in (``channel_for``), so
-        # that an approved good neighbour gets the home through GOOD_NEIGHBOUR, as in the fill
+        u = rnd.units[ui]
         channels = sorted(u.channels, key=lambda ch: (_side_of(ch, u.channels), ch != GOOD_NEIGHBOUR))
+        done = False
         for ch in channels:
-            best, best_rank, best_exc = -1, -1, Exception_.NONE
-            for ci, _pos in rnd.responders[ui]:
+            options = []
+            for ci, pos in rnd.responders[ui]:
                 c = cands[ci]
-                if alloc.held[ci] >= 0 or channel_for(c, u) != ch:
+                cur = alloc.held[ci]
+                if cur >= 0 and rnd.pref(ci, cur) < pos:
+                    continue
+                if channel_for(c, u) != ch:
                     continue
                 el = eligibility(rnd, c, u)
-                if el.code is not None or el.exception is Exception_.NONE or budget[el.exception] <= 0:
+                if el.code is not None:
                     continue
-                if caps.blocked(c, u) is not None:
+                # an exception is a last resort: households that need none first
+                options.append((el.exception is not Exception_.NONE, rk.rank(ch, ci), ci, el))
+            options.sort(key=lambda o: o[:3])
+            for _e, _r, ci, el in options:
+                c = cands[ci]
+                cur = alloc.held[ci]
+                freed = alloc.exception[cur] if cur >= 0 else Exception_.NONE
+                ch_cur = alloc.channel[cur] if cur >= 0 else None
+                if (
+                    el.exception is not Exception_.NONE
+                    and budget[el.exception] + (freed is el.exception) <= 0
+                ):
                     continue
-                r = rk.rank(ch, ci)
-                if best < 0 or r < best_rank:
-                    best, best_rank, best_exc = ci, r, el.exception
-            if best < 0:
-                continue
-            alloc.assign(ui, best, ch, best_exc)
-            caps.place(cands[best], u)
-            # nobody with more priority may be passed over: neither a household that got nothing nor
-            # one that holds a home it ranked lower (rule 5, as the verifier reads it)
-            passed = classify_passed_over(rnd, rk, alloc, caps, ui)
-            if any(code in UNJUSTIFIED_CODES for _c, code, _p in passed):
-                caps.place(cands[best], u, -1)
-                alloc.holder[ui], alloc.channel[ui], alloc.held[best] = -1, None, -1
-                alloc.exception[ui] = Exception_.NONE
-                continue
-            budget[best_exc] -= 1
-            done = True
-            break
-        if done and budget[Exception_.PASSEND] <= 0 and budget[Exception_.DAEB] <= 0:
-            return
+                if move_blocked(rnd, alloc, caps, ci, ui) is not None:
+                    continue
+                if cur >= 0:
+                    caps.place(c, rnd.units[cur], -1)
+                    alloc.holder[cur], alloc.channel[cur] = -1, None
+                    alloc.exception[cur] = Exception_.NONE
+                alloc.assign(ui, ci, ch, el.exception)
+                caps.place(c, u)
+                passed = classify_passed_over(rnd, rk, alloc, caps, ui)
+                if any(code in UNJUSTIFIED_CODES for _c, code, _p in passed):
+                    caps.place(c, u, -1)
+                    alloc.holder[ui], alloc.channel[ui], alloc.held[ci] = -1, None, -1
+                    alloc.exception[ui] = Exception_.NONE
+                    if cur >= 0:
+                        assert ch_cur is not None
+                        alloc.assign(cur, ci, ch_cur, freed)
+                        caps.place(c, rnd.units[cur])
+                    continue
+                budget[freed] += 1
+                budget[el.exception] -= 1
+                if cur >= 0:
+                    heapq.heappush(queue, cur)
+                done = moved = True
+                break
+            if done:
+                break
+
+
+def move_blocked(rnd: Round, alloc: Allocation, caps: Caps, cand: int, unit: int) -> str | None:
+    """Would ``cand`` taking the empty ``unit`` (leaving the home it holds, if any) break rule 4?
+    Counted mode: the household joins ``unit``'s complex and leaves its own."""
+    c, u = rnd.candidates[cand], rnd.units[unit]
+    cur = alloc.held[cand]
+    if cur >= 0:
+        caps.place(c, rnd.units[cur], -1)
+    blocked = caps.blocked(c, u)
+    if blocked is None and cur >= 0 and c.target_group is None:
+        blocked = caps.leaving_breaks(rnd.units[cur])
+    if cur >= 0:
+        caps.place(c, rnd.units[cur])
+    return blocked
 
 
 def _side_of(ch: str, channels: tuple[str, ...]) -> int:

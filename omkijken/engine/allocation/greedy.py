@@ -17,7 +17,7 @@ def greedy(rnd: Round, rk: Rankings) -> tuple[Allocation, Caps]:
     cands = rnd.candidates
     daeb_rent = rnd.rules.get("daeb_rent_limit")
     alloc = Allocation.empty(rnd)
-    caps = Caps.initial(rnd)
+    caps = Caps.counted(rnd)  # the mix counted over the households placed so far
     budget = {
         Exception_.NONE: 1 << 60,
         Exception_.PASSEND: rnd.rules.passend_exceptions,

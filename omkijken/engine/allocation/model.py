@@ -4,19 +4,22 @@ Everything the algorithms need is precomputed here once (indices instead of ids,
 applicable limits, each complex's vulnerable cap and mix floor), so that the solvers work on
 integers and tuples.
 
-Mix arithmetic (one definition, used by the fill, the verifier, the metrics and the bench):
-a mixed complex has ``N = occupied.vulnerable + occupied.regular + (its vacancies in this round)``
-homes after the round. Its vulnerable cap is ``floor((target + tolerance) * N)`` households and its
-floor ``ceil((target - tolerance) * N)``; ``share_after = vulnerable_after / N`` and its *mix
-shortfall* is ``max(0, floor - vulnerable_after)``: how many vulnerable households it misses below
-``target - tolerance``. A vacancy left empty counts as a home without a vulnerable household. The
-arithmetic is exact (fractions from the decimal text of the shares).
+Mix arithmetic (one definition, :mod:`.mix`, used by the fill, the verifier, the metrics, the bound
+and the letting application): the share is counted over households. A mixed complex has
+``households = occupied.vulnerable + occupied.regular`` now and ``households + filled`` after the
+round, where ``filled`` is how many of its vacancies in this round get a household; a vacancy left
+empty counts in neither part of the share. Its vulnerable cap is ``floor((target + tolerance) ·
+households after)`` and its floor ``ceil((target - tolerance) · households after)``; its *mix
+shortfall* is ``max(0, floor - vulnerable_after)``. ``homes`` (households + every vacancy) is the
+most households the complex can hold after the round: ``cap``, ``floor`` and ``room`` are the values
+when every vacancy is filled (what the search and the bound plan with); ``cap_at``, ``floor_at`` and
+``room_for`` give them for any number of households. The arithmetic is exact (fractions from the
+decimal text of the shares).
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
+from omkijken.engine.allocation.mix import as_fraction, vulnerable_cap, vulnerable_floor
 from omkijken.engine.rules import HouseholdLimits, MissingRule, RuleSet, household_limits, resolve_rules
 
 DIRECT: Final = "DIRECT"
@@ -68,33 +72,66 @@ class Complex:
     occupied_regular: int
     target: Fraction | None
     tolerance: Fraction | None
-    homes: int  # occupied + this round's vacancies
+    homes: int  # occupied + this round's vacancies: the most households after the round
     sections: Mapping[str, int]  # section id -> global section index
+
+    @property
+    def households(self) -> int:
+        """Households living there now (vacant homes not counted)."""
+        return self.occupied_vulnerable + self.occupied_regular
+
+    @property
+    def vacancies(self) -> int:
+        """This round's vacancies in the complex."""
+        return self.homes - self.households
 
     @property
     def mixed(self) -> bool:
         return self.target is not None
 
-    @property
-    def cap(self) -> int | None:
-        """Maximum vulnerable households after the round (None: ordinary complex)."""
+    def cap_at(self, households_after: int) -> int | None:
+        """Maximum vulnerable households among ``households_after`` (None: ordinary complex)."""
         if self.target is None or self.tolerance is None:
             return None
-        return math.floor((self.target + self.tolerance) * self.homes)
+        return vulnerable_cap(self.target, self.tolerance, households_after)
+
+    def floor_at(self, households_after: int) -> int:
+        """Vulnerable households needed among ``households_after`` to stay at or above target -
+        tolerance (0 if not mixed)."""
+        if self.target is None or self.tolerance is None:
+            return 0
+        return vulnerable_floor(self.target, self.tolerance, households_after)
+
+    @property
+    def starts_over(self) -> bool:
+        """Already above its cap before the round: it gets no further vulnerable household."""
+        cap = self.cap_at(self.households)
+        return cap is not None and self.occupied_vulnerable > cap
+
+    @property
+    def cap(self) -> int | None:
+        """Maximum vulnerable households after the round when every vacancy is filled."""
+        return self.cap_at(self.homes)
 
     @property
     def floor(self) -> int:
-        """Vulnerable households needed to stay at or above target - tolerance (0 if not mixed)."""
-        if self.target is None or self.tolerance is None:
+        """The mix floor when every vacancy is filled (the most it can be)."""
+        return self.floor_at(self.homes)
+
+    def room_for(self, filled: int) -> int:
+        """How many vulnerable households the round may place here when ``filled`` of its vacancies
+        get a household (vulnerable or not)."""
+        cap = self.cap_at(self.households + filled)
+        if cap is None:
+            return UNLIMITED
+        if self.starts_over:
             return 0
-        return max(0, math.ceil((self.target - self.tolerance) * self.homes))
+        return max(0, cap - self.occupied_vulnerable)
 
     @property
     def room(self) -> int:
-        cap = self.cap
-        if cap is None:
-            return UNLIMITED
-        return max(0, cap - self.occupied_vulnerable)
+        """:meth:`room_for` with every vacancy filled: an upper bound on the room in any outcome."""
+        return self.room_for(self.vacancies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +288,7 @@ def _date(s: str, path: str) -> date:
 
 
 def _share(x: float) -> Fraction:
-    return Fraction(repr(x))
+    return as_fraction(float(x))
 
 
 def load_round(doc: Mapping[str, Any] | Round) -> Round:

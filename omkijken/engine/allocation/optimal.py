@@ -38,10 +38,10 @@ from omkijken.engine.allocation.core import (
     eligibility,
     plain_eligible,
 )
-from omkijken.engine.allocation.fill import fill, has_open
+from omkijken.engine.allocation.fill import fill, fillable, has_open
 from omkijken.engine.allocation.labels import DirectSide
 from omkijken.engine.allocation.metrics import Outcome, outcome, weighted
-from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round
+from omkijken.engine.allocation.model import DIRECT, GOOD_NEIGHBOUR, REGULAR, Round, competes
 from omkijken.engine.rules import Exception_
 
 # the label search's budget, in nominee steps of serial dictatorship per nominee (deterministic,
@@ -83,9 +83,85 @@ def _direct_pairs(rnd: Round) -> list[tuple[int, int, Exception_]]:
     return pairs
 
 
-def lp_bound(rnd: Round) -> tuple[float, float, float, frozenset[int]]:
+def surely_filled(rnd: Round, rounds: int = 3) -> list[int]:
+    """Per complex: how many of its vacancies every lawful allocation fills (a lower bound).
+
+    A vacancy ``u`` is surely filled when it has a *witness*: a household without a target group
+    that competes for it, is eligible for it without an exception, ranks it first among the homes it
+    could hold at all (responses it competes for and is eligible for, with an exception while a
+    budget exists), and whose other such homes all lie in complexes it can leave (below). Were ``u``
+    empty, the best-ranked household in its channel that wants it more than what it holds could take
+    it, or is kept off by a rule or by holding a better home, and so on down to the witness, which
+    holds nothing or a home it likes less and whose move breaks no rule: joining never breaks rule 4
+    for a regular household, and leaving a complex it can leave never does. So rule 6 forbids the
+    empty home.
+
+    A household can leave a complex when that complex is ordinary, starts above its cap (then it
+    gets no vulnerable household), or stays within its cap however many vulnerable households ``v``
+    the round places there (at most its DIRECT vacancies and its distinct nominees) with the fewest
+    households it can have after the leave: its households now plus ``max(v, surely filled there -
+    2)`` (the empty home and the home left may both be among the surely filled ones). The surely-filled counts feed that test, so it is repeated ``rounds`` times (each pass only
+    uses counts proved in the pass before)."""
+    daeb_rent = rnd.rules.get("daeb_rent_limit")
+    any_budget = rnd.rules.passend_exceptions > 0 or rnd.rules.daeb_free_allocations > 0
+    nominees: list[set[int]] = [set() for _ in rnd.complexes]
+    direct_units = [0] * len(rnd.complexes)
+    for u in rnd.units:
+        if DIRECT in u.channels:
+            direct_units[u.complex] += 1
+    for c in rnd.candidates:
+        if c.target_group is not None:
+            for ui in c.responses:
+                if DIRECT in rnd.units[ui].channels:
+                    nominees[rnd.units[ui].complex].add(c.index)
+    most = [min(direct_units[i], len(nominees[i])) for i in range(len(rnd.complexes))]
+    # per regular household: the homes it could hold (in its order), and whether it may take the first
+    holdable: list[tuple[int, list[int]]] = []
+    for c in rnd.candidates:
+        if c.target_group is not None or not c.responses:
+            continue
+        homes = []
+        for ui in c.responses:
+            u = rnd.units[ui]
+            if not any(competes(c, u, ch) for ch in u.channels):
+                continue
+            if plain_eligible(rnd, c, u, daeb_rent) or (any_budget and eligibility(rnd, c, u).code is None):
+                homes.append(ui)
+        if homes and plain_eligible(rnd, c, rnd.units[homes[0]], daeb_rent):
+            holdable.append((c.index, homes))
+    counts = [0] * len(rnd.complexes)
+    for _ in range(rounds):
+        leavable = []
+        for cx in rnd.complexes:
+            ok = not cx.mixed or cx.starts_over or most[cx.index] == 0
+            if not ok:
+                ok = all(
+                    cx.occupied_vulnerable + v
+                    <= (cx.cap_at(cx.households + max(v, counts[cx.index] - 2)) or 0)
+                    for v in range(1, most[cx.index] + 1)
+                )
+            leavable.append(ok)
+        sure = [False] * len(rnd.units)
+        for _ci, homes in holdable:
+            first = homes[0]
+            if sure[first]:
+                continue
+            if all(leavable[rnd.units[ui].complex] for ui in homes[1:]):
+                sure[first] = True
+        new = [0] * len(rnd.complexes)
+        for ui, yes in enumerate(sure):
+            if yes:
+                new[rnd.units[ui].complex] += 1
+        if new == counts:
+            break
+        counts = new
+    return counts
+
+
+def lp_bound(rnd: Round, filled: list[int] | None = None) -> tuple[float, float, float, frozenset[int]]:
     """LP relaxation of the direct side: bounds on quota and mix shortfall, the most direct-only units
-    nominees can fill, and the multi-channel units the LP sends to nominees."""
+    nominees can fill, and the multi-channel units the LP sends to nominees. The mix floor of a
+    complex is counted over its households plus ``filled[c]`` vacancies (default all)."""
     from ortools.linear_solver import pywraplp
 
     pairs = _direct_pairs(rnd)
@@ -149,7 +225,8 @@ def lp_bound(rnd: Round) -> tuple[float, float, float, frozenset[int]]:
             ct.SetCoefficient(x[k], 1.0)
     mix_short = []
     for cx in rnd.complexes:
-        need = cx.floor - cx.occupied_vulnerable
+        floor = cx.floor if filled is None else cx.floor_at(cx.households + filled[cx.index])
+        need = floor - cx.occupied_vulnerable
         if not cx.mixed or need <= 0:
             continue
         s = solver.NumVar(0.0, inf, "")
@@ -248,7 +325,10 @@ def unfilled_bound(rnd: Round, direct_only_max: float) -> int:
 
 
 def bound(rnd: Round) -> Bound:
-    q_lb, m_lb, d_max, chosen = lp_bound(rnd)
+    """The mix floor is counted over the households living there plus the vacancies every lawful
+    allocation fills (:func:`surely_filled`): the floor only grows with the households placed, so
+    this is the least floor any lawful allocation has."""
+    q_lb, m_lb, d_max, chosen = lp_bound(rnd, surely_filled(rnd))
     q = max(0, math.ceil(q_lb - 1e-6))
     m = max(0, math.ceil(m_lb - 1e-6))
     u = unfilled_bound(rnd, d_max)
@@ -271,8 +351,9 @@ def optimal(rnd: Round, rk: Rankings) -> Solution:
     start: tuple[tuple[int, int, int, int], str, list[bool]] | None = None
     tried: dict[str, tuple[int, int, int, int]] = {}
     target = (b.quota_shortfall, b.mix_shortfall, b.unfilled)
+    plan = fillable(rnd)
     for name, allowed, steer in candidates:
-        alloc, _passes = fill(rnd, rk, allowed, steer)
+        alloc, _passes = fill(rnd, rk, allowed, steer, plan)
         o = outcome(rnd, alloc.holder)
         key = (*o.key, o.rank_sum)
         tried[name] = key
@@ -292,7 +373,7 @@ def optimal(rnd: Round, rk: Rankings) -> Solution:
         budget = SEARCH_STEPS_PER_NOMINEE * max(1, len(side.lists))
         better, before, after = side.search(start[2], False, target[:2], budget)
         if after < before:
-            alloc, _passes = fill(rnd, rk, better, False)
+            alloc, _passes = fill(rnd, rk, better, False, plan)
             o = outcome(rnd, alloc.holder)
             key = (*o.key, o.rank_sum)
             tried["searched"] = key

@@ -25,6 +25,7 @@ from omkijken.engine.allocation.model import (
     REGULAR,
     Candidate,
     Round,
+    Unit,
     competes,
     load_round,
 )
@@ -157,13 +158,13 @@ def _classify(
     if engine_code in COMPOSITION_CODES:
         return engine_code, {}
     if h < 0:  # the home stayed empty
-        blocked = caps.blocked(c, u)
+        blocked = _move_blocked(rnd, caps, c, u, got, h)
         return (blocked, {}) if blocked else (NOT_FILLED, {})
     if ch is None or not competes(c, u, ch):
         return (engine_code, {}) if engine_code in COMPOSITION_CODES else ("CHANNEL", {})
     if rk.rank(ch, c.index) < rk.rank(ch, h):
         # ranked above the winner but not explained: a change by the officer or a rule-4 block
-        blocked = caps.blocked(c, u)
+        blocked = _move_blocked(rnd, caps, c, u, got, h)
         return (blocked, {}) if blocked else ("UNJUSTIFIED", {})
     competitors = sorted(
         (ci for ci, _pos in rnd.responders[ui] if competes(rnd.candidates[ci], u, ch)),
@@ -176,3 +177,20 @@ def _classify(
         "registration_date": c.registration_date,
         "urgent": c.urgent,
     }
+
+
+def _move_blocked(rnd: Round, caps: Caps, c: Candidate, u: Unit, got: int, h: int) -> str | None:
+    """Rule 4 for ``c`` taking ``u`` in place of its holder ``h`` (or -1) and leaving its own home
+    ``got`` (or -1): the mix counted over the households after that move (:class:`.core.Caps`)."""
+    if h >= 0:
+        caps.place(rnd.candidates[h], u, -1)
+    if got >= 0:
+        caps.place(c, rnd.units[got], -1)
+    blocked = caps.blocked(c, u)
+    if blocked is None and got >= 0 and c.target_group is None:
+        blocked = caps.leaving_breaks(rnd.units[got])
+    if got >= 0:
+        caps.place(c, rnd.units[got])
+    if h >= 0:
+        caps.place(rnd.candidates[h], u)
+    return blocked

@@ -7,14 +7,16 @@ It rebuilds the allocation from the result's assignments and tests each rule fro
    the exception budgets (``passend_exceptions`` for NIE, ``daeb_free_allocations`` for DAEB units
    let above the DAEB income limit);
 3. the household competes in the assignment's channel;
-4. complex cap, section cap and care-partner capacity after the round (a complex, section or
-   partner already over its limit may receive no vulnerable household);
+4. complex cap (the vulnerable share counted over the households after the round, :mod:`.mix`),
+   section cap and care-partner capacity after the round (a complex, section or partner already
+   over its limit may receive no vulnerable household);
 5. no higher-ranked responder in the unit's channel that is eligible without an exception and holds
    nothing it prefers is passed over, unless the swap would break rule 4 (exceptions are granted,
    never owed: a household that needs one is not passed over in the sense of rule 5);
-6. an empty unit has no unassigned responder who competes in one of its channels, is eligible (or
-   needs an exception while budget remains), fits rule 4, and could take it without passing over a
-   household with more priority.
+6. an empty unit has no responder, unassigned or holding a home it ranked lower (the strict
+   reading: it could move), who competes in one of its channels, is eligible (or needs an exception
+   while budget remains), fits rule 4 (the home it leaves included), and could take it without
+   passing over a household with more priority.
 """
 
 from __future__ import annotations
@@ -150,13 +152,26 @@ def verify(round_: Mapping[str, Any] | Round, result: Mapping[str, Any]) -> list
                 placed_section[u.section] += 1
             if c.partner >= 0:
                 placed_partner[(c.partner, u.complex)] = placed_partner.get((c.partner, u.complex), 0) + 1
+    assert caps.vulnerable is not None and caps.households is not None
     for cx in rnd.complexes:
-        if placed_complex[cx.index] and cx.room < placed_complex[cx.index]:
+        if not placed_complex[cx.index] or not cx.mixed:
+            continue
+        v, h = caps.vulnerable[cx.index], caps.households[cx.index]
+        cap = cx.cap_at(h)
+        if cx.starts_over:
             out.append(
                 Violation(
                     4,
-                    f"complex {cx.id}: {placed_complex[cx.index]} vulnerable households placed, "
-                    f"room for {cx.room} (cap {cx.cap} of {cx.homes} homes)",
+                    f"complex {cx.id} starts above its cap ({cx.occupied_vulnerable} vulnerable of "
+                    f"{cx.households} households) and received {placed_complex[cx.index]} vulnerable households",
+                )
+            )
+        elif cap is not None and v > cap:
+            out.append(
+                Violation(
+                    4,
+                    f"complex {cx.id}: {v} vulnerable of {h} households after the round, cap {cap} "
+                    f"(the share is counted over households; empty homes count in neither part)",
                 )
             )
     for s in rnd.sections:
@@ -193,7 +208,9 @@ def verify(round_: Mapping[str, Any] | Round, result: Mapping[str, Any]) -> list
             continue
         taker = _could_take(rnd, rk, alloc, caps, ui, budget)
         if taker is not None:
-            out.append(Violation(6, f"unit {u.id} is empty but household {taker} could take it", u.id, taker))
+            who, moves = taker
+            how = "which holds a home it ranked lower, could move to it" if moves else "could take it"
+            out.append(Violation(6, f"unit {u.id} is empty but household {who} {how}", u.id, who))
     return out
 
 
@@ -220,25 +237,45 @@ def _rule5(rnd: Round, rk: Rankings, alloc: Allocation, caps: Any) -> list[Viola
 
 def _could_take(
     rnd: Round, rk: Rankings, alloc: Allocation, caps: Any, ui: int, budget: dict[Exception_, int]
-) -> str | None:
+) -> tuple[str, bool] | None:
+    """A household that could take the empty unit ``ui`` without breaking a rule: one without a home,
+    or (strict reading of rule 6) one that holds a home it ranked lower and may move."""
     u = rnd.units[ui]
-    for ci, _pos in rnd.responders[ui]:
-        if alloc.held[ci] >= 0:
+    for ci, pos in rnd.responders[ui]:
+        cur = alloc.held[ci]
+        if cur >= 0 and rnd.pref(ci, cur) < pos:
             continue
         c = rnd.candidates[ci]
         el = eligibility(rnd, c, u)
-        if el.code is not None or budget[el.exception] <= 0 or caps.blocked(c, u) is not None:
+        freed = alloc.exception[cur] if cur >= 0 else Exception_.NONE
+        if el.code is not None or budget[el.exception] + (freed is el.exception) <= 0:
             continue
-        for ch in u.channels:
-            if not competes(c, u, ch):
-                continue
-            alloc.assign(ui, ci, ch)
-            caps.place(c, u)
-            clean = not any(
-                code in UNJUSTIFIED_CODES for _o, code, _p in classify_passed_over(rnd, rk, alloc, caps, ui)
-            )
-            caps.place(c, u, -1)
-            alloc.holder[ui], alloc.channel[ui], alloc.held[ci] = -1, None, -1
-            if clean:
-                return c.id
+        cur_channel = alloc.channel[cur] if cur >= 0 else None
+        if cur >= 0:
+            caps.place(c, rnd.units[cur], -1)
+            alloc.holder[cur], alloc.channel[cur], alloc.held[ci] = -1, None, -1
+        blocked = caps.blocked(c, u)
+        if blocked is None and cur >= 0 and c.target_group is None:
+            blocked = caps.leaving_breaks(rnd.units[cur])
+        clean = False
+        if blocked is None:
+            for ch in u.channels:
+                if not competes(c, u, ch):
+                    continue
+                alloc.assign(ui, ci, ch)
+                caps.place(c, u)
+                clean = not any(
+                    code in UNJUSTIFIED_CODES
+                    for _o, code, _p in classify_passed_over(rnd, rk, alloc, caps, ui)
+                )
+                caps.place(c, u, -1)
+                alloc.holder[ui], alloc.channel[ui], alloc.held[ci] = -1, None, -1
+                if clean:
+                    break
+        if cur >= 0:
+            assert cur_channel is not None
+            alloc.assign(cur, ci, cur_channel, freed)
+            caps.place(c, rnd.units[cur])
+        if clean:
+            return c.id, cur >= 0
     return None

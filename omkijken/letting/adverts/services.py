@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import require as _require
+from omkijken.engine.allocation import mix as mix_rule
 from omkijken.letting.adverts.models import Advert, Registration, Response
 from omkijken.letting.channels import CHANNEL_VALUES, Channel
 from omkijken.portfolio.models import Unit
@@ -56,6 +57,12 @@ def propose_channels(*, unit: Unit, on: dt.date) -> tuple[list[str], str]:
             return [Channel.REGULAR.value], _("Not part of a mixed-living project: regular letting.")
         occupancy = occupancy_by_complex([unit.complex_id], on=on)[unit.complex_id].total
         share = occupancy.share if occupancy.share is not None else Decimal(0)
+        # hard rule 4's count (the engine's one definition): vulnerable households among the
+        # households living there, an empty home in neither part
+        target = mix_rule.as_fraction(str(project.target_vulnerable_share))
+        tolerance = mix_rule.as_fraction(str(project.tolerance))
+        below = occupancy.vulnerable < mix_rule.vulnerable_floor(target, tolerance, occupancy.occupied)
+        above = occupancy.vulnerable > mix_rule.vulnerable_cap(target, tolerance, occupancy.occupied)
         values = {
             "complex": unit.complex.name,
             "share": _percent(share),
@@ -63,12 +70,12 @@ def propose_channels(*, unit: Unit, on: dt.date) -> tuple[list[str], str]:
             "tolerance": _percent(project.tolerance),
             "project": project.name,
         }
-        if share < project.lower_limit:
+        if below:
             return [Channel.DIRECT.value], _(
                 "%(complex)s has %(share)s vulnerable households, below the target of %(target)s ± %(tolerance)s "
                 "of %(project)s: let to a nominated household (direct mediation)."
             ) % values
-        if share > project.upper_limit:
+        if above:
             return [Channel.GOOD_NEIGHBOUR.value, Channel.REGULAR.value], _(
                 "%(complex)s has %(share)s vulnerable households, above the target of %(target)s ± %(tolerance)s "
                 "of %(project)s: let to a good neighbour, otherwise regular."

@@ -139,7 +139,9 @@ def build_round(
         Lease.objects.filter(valid_on(on), unit__complex_id__in=complex_ids)
         .annotate(vulnerable=vulnerable_exists(on), status_partner=Subquery(open_status_partner))
         .values("unit__complex_id", "unit__section_id", "vulnerable", "care_partner_id", "status_partner")
-        .annotate(n=Count("pk"))
+        # households, as rule 4 counts them: a home is one household even on the day one lease ends
+        # and the next starts (portfolio.selectors.occupied_homes counts it so too)
+        .annotate(n=Count("unit_id", distinct=True))
         .order_by()
     ):
         index = 0 if lease["vulnerable"] else 1

@@ -17,6 +17,7 @@ from django.utils import translation
 
 from omkijken.accounts.models import AccessEvent, User
 from omkijken.accounts.policy import can
+from omkijken.engine.allocation import mix as mix_rule
 from omkijken.letting.adverts.models import Advert
 from omkijken.letting.channels import Channel
 from omkijken.letting.offers.models import Offer
@@ -114,22 +115,19 @@ def log_nominee_reads(actor: User, households: Sequence[Household], *, view: str
 
 @dataclass
 class MixEffect:
-    """A round's effect on one mixed complex, counted over households (rule 4): the households
-    living there on the round date, plus the households this round places there."""
+    """A round's effect on one mixed complex, counted over households as hard rule 4 counts it (the
+    engine's one definition, :mod:`omkijken.engine.allocation.mix`): the households living there on
+    the round date, plus the households this round places there; a home the round leaves empty
+    counts in neither part."""
 
     complex_name: str
     target: float
     tolerance: float
-    occupied: int  # occupied homes on the round date (portfolio.selectors.occupied_homes)
+    occupied: int  # occupied homes (households) on the round date (portfolio.selectors.occupied_homes)
     vacancies: int  # the complex's homes in this round
     vulnerable_before: int  # portfolio.selectors.vulnerable_households on the round date
     placed: int = 0  # households this round places in the complex
     vulnerable_placed: int = 0
-
-    @property
-    def homes(self) -> int:
-        """Occupied homes plus the round's vacancies (the engine's N today)."""
-        return self.occupied + self.vacancies
 
     @property
     def vulnerable_after(self) -> int:
@@ -141,11 +139,25 @@ class MixEffect:
 
     @property
     def share_before(self) -> float:
-        return self.vulnerable_before / self.occupied if self.occupied else 0.0
+        return mix_rule.share(self.vulnerable_before, self.occupied)
 
     @property
     def share_after(self) -> float:
-        return self.vulnerable_after / self.households_after if self.households_after else 0.0
+        return mix_rule.share(self.vulnerable_after, self.households_after)
+
+    @property
+    def cap(self) -> int:
+        """The most vulnerable households among the households after the round."""
+        return mix_rule.vulnerable_cap(
+            mix_rule.as_fraction(self.target), mix_rule.as_fraction(self.tolerance), self.households_after
+        )
+
+    @property
+    def floor(self) -> int:
+        """The fewest vulnerable households among the households after the round."""
+        return mix_rule.vulnerable_floor(
+            mix_rule.as_fraction(self.target), mix_rule.as_fraction(self.tolerance), self.households_after
+        )
 
     @property
     def lower(self) -> float:
@@ -157,7 +169,7 @@ class MixEffect:
 
     @property
     def in_band(self) -> bool:
-        return self.lower - 1e-9 <= self.share_after <= self.upper + 1e-9
+        return self.floor <= self.vulnerable_after <= self.cap
 
 
 @dataclass
