@@ -57,22 +57,12 @@ def managed_complex(actor: User, pk: int) -> Complex:
     return found
 
 
-def managed_households(actor: User, *, on: dt.date | None = None) -> QuerySet[Household]:
-    """Households with a current (or future) lease in one of the actor's complexes."""
-    on = on or timezone.localdate()
+def managed_households(actor: User) -> QuerySet[Household]:
+    """Households with an open lease (current or starting soon) in one of the actor's complexes."""
     return Household.objects.filter(
         Exists(
             Lease.objects.filter(
-                household_id=OuterRef("pk"),
-                unit__complex__in=managed_complexes(actor),
-                end_date__isnull=True,
-            )
-        )
-        | Exists(
-            Lease.objects.filter(
-                current_lease_filter(on),
-                household_id=OuterRef("pk"),
-                unit__complex__in=managed_complexes(actor),
+                household_id=OuterRef("pk"), unit__complex__in=managed_complexes(actor), end_date__isnull=True
             )
         )
     )

@@ -14,6 +14,7 @@ from omkijken.demo.personas import CORPORATION, OTHER_CORPORATION
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.residents.models import Household, Lease
 from omkijken.residents.selectors import current_lease_filter
+from tests.browser.conftest import browser, page  # noqa: F401 - Chromium fixtures for the phone tests
 from tests.factories import make_household, make_lease
 
 
@@ -73,3 +74,20 @@ def newcomer() -> Newcomer:
 @pytest.fixture
 def other_org_household() -> Newcomer:
     return move_in("", days_ago=20, name="Elders", corporation=OTHER_CORPORATION)
+
+
+@pytest.fixture
+def api():  # type: ignore[no-untyped-def]
+    """``api("beheerder")``: a DRF test client sending that persona's token."""
+    from rest_framework.test import APIClient
+
+    from omkijken.api.services import token_issue
+    from tests.factories import persona_user
+
+    def make(username: str) -> APIClient:
+        token = token_issue(user=persona_user(username))
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make
