@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     # given the pages the test knows, and every named URL of the interface's apps
     from omkijken.accounts import urls as accounts_urls
+    from omkijken.beheer import urls as beheer_urls
     from omkijken.portfolio import urls as portfolio_urls
     from omkijken.projects import urls as projects_urls
     from omkijken.projects.announcements import urls as announcements_urls
@@ -24,7 +25,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     from omkijken.web import urls as web_urls
 
     modules = [web_urls, portfolio_urls, projects_urls, residents_urls, quotas_urls, accounts_urls]
-    modules += [locationplan_urls, lessons_urls, announcements_urls, projectwork_urls]
+    modules += [locationplan_urls, lessons_urls, announcements_urls, projectwork_urls, beheer_urls]
     named = {p.name for urls in modules for p in urls.urlpatterns if getattr(p, "name", None)}
     posted_only = {
         "project_phase",
@@ -84,6 +85,11 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "announcement_letters": "announcement_letters",
         "my_announcements": "my_announcements",
         "project_calendar_page": "project_calendar_page",
+        "residents_sharing": "residents_sharing",
+        "beheer_today": "beheer_today",
+        "beheer_residents": "beheer_residents_managed",
+        "beheer_contact_moments": "beheer_contact_of_buur",
+        "beheer_key_handover": "beheer_key_handover_managed",
     }
     # then every GET page has a row in the table
     assert named - posted_only == set(page_names)
