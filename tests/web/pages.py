@@ -77,7 +77,7 @@ def demo_pages() -> dict[str, str]:
         "letting_exchange_batch_other_org": reverse(
             "letting_exchange_batch", args=[_other_import_batch().pk]
         ),
-        **_project_work_pages(),
+        **_project_plan_lesson_pages(),
     }
 
 
@@ -552,7 +552,7 @@ def _letting_intake_pages() -> dict[str, str]:
     }
 
 
-def _project_work_pages() -> dict[str, str]:
+def _project_plan_lesson_pages() -> dict[str, str]:
     """Location plans, evaluations, announcements and the project calendar (issue 12): Vliethof's
     records from the demo, and one of each for the other corporation."""
     import datetime as dt
