@@ -37,15 +37,17 @@ def deliver_once(
     confirm: Callable[[], None],
     job_id: int | None = None,
     confirm_for: float = CONFIRM_FOR_SECONDS,
+    retry_unconfirmed: bool = False,
 ) -> bool:
-    """Deliver the message named ``key``; False when it had been delivered already."""
+    """Deliver the message named ``key``; False when it had been delivered already.
+    ``retry_unconfirmed``: a person decided to send a "perhaps sent" message again."""
     with transaction.atomic():
         delivery, _created = Delivery.objects.select_for_update().get_or_create(
             key=key, defaults={"job_id": job_id}
         )
         if delivery.sent_at is not None:
             return False
-        if delivery.claimed_at is not None:
+        if delivery.claimed_at is not None and not retry_unconfirmed:
             raise PerhapsSent(key)
         delivery.claimed_at = timezone.now()
         delivery.job_id = job_id

@@ -70,7 +70,7 @@ def send_letters(ctx: JobContext) -> dict[str, Any]:
             [
                 _(
                     "An earlier attempt handed the letter to %(household)s to the mail server without hearing back. "
-                    "It is not sent again: check with the household, then mark it by hand."
+                    "It is not sent again by itself: ask the household whether it arrived, and if not, send it from the letter's page."
                 )
                 % {"household": name}
                 for name in outcome.perhaps_sent

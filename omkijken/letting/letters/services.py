@@ -187,7 +187,9 @@ def _sendable(actor: User, letter: Letter) -> Letter:
     return letter
 
 
-def letter_send(*, actor: User, letter: Letter, job_id: int | None = None) -> Letter:
+def letter_send(
+    *, actor: User, letter: Letter, job_id: int | None = None, retry_unconfirmed: bool = False
+) -> Letter:
     """Send one letter: by e-mail (HTML with the PDF attached) to the household's main person,
     or, when the household has no e-mail address, mark it for post (the officer downloads the
     PDF). Only letters of an accepted round are sent, each once.
@@ -195,7 +197,8 @@ def letter_send(*, actor: User, letter: Letter, job_id: int | None = None) -> Le
     The letter is marked sent only once the mail server took the message, and a message is handed
     to it at most once (``omkijken.jobs.outbox``): a mail error leaves the letter unsent, to be
     sent again; a crash after handing it over leaves it "perhaps sent", never sent twice.
-    Not one transaction on purpose: the claim must commit before the mail goes out."""
+    Not one transaction on purpose: the claim must commit before the mail goes out.
+    ``retry_unconfirmed``: the officer sends a "perhaps sent" letter again on purpose."""
     letter = _sendable(actor, letter)
     address = letter_email(letter.household)
     if not address:
@@ -212,6 +215,7 @@ def letter_send(*, actor: User, letter: Letter, job_id: int | None = None) -> Le
             send=lambda: email_letter(letter, address),
             confirm=confirm,
             job_id=job_id,
+            retry_unconfirmed=retry_unconfirmed,
         )
     letter.refresh_from_db()
     return letter

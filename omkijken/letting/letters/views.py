@@ -3,6 +3,8 @@ applicant's or resident's own letters. Thin: parse, call one service or selector
 
 from __future__ import annotations
 
+import smtplib
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -121,9 +123,14 @@ def letter_send(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     letter = selectors.letter_detail(user, pk)
     try:
-        sent = services.letter_send(actor=user, letter=letter)
+        # The officer's own click: a letter an interrupted job perhaps sent may go again.
+        sent = services.letter_send(actor=user, letter=letter, retry_unconfirmed=True)
     except ValidationError as exc:
         flash_errors(request, exc)
+    except (smtplib.SMTPException, OSError):
+        messages.error(
+            request, _("The mail server did not take the letter: it was not sent. Try again later.")
+        )
     else:
         if sent.sent_to:
             messages.success(request, _("The letter was sent to %(address)s.") % {"address": sent.sent_to})
