@@ -18,7 +18,7 @@ MAX_ATTEMPTS = 6
 RETRY = RetryStrategy(
     max_attempts=MAX_ATTEMPTS - 1, exponential_wait=2, retry_exceptions={*runner.RETRYABLE, runner.TryAgain}
 )
-STALLED_AFTER_SECONDS = 60
+STALLED_AFTER_SECONDS = 20
 
 
 @app.task(name="omkijken.jobs.run", retry=RETRY, pass_context=True)

@@ -34,3 +34,30 @@ class FlakyBackend(LocmemBackend):
 
 def outbox() -> list[Any]:
     return list(getattr(mail, "outbox", []))
+
+
+class PausingFileBackend(BaseEmailBackend):
+    """Writes each message's PDF name to ``$OMK_MAILDIR`` (a second copy of a letter is recorded
+    as a duplicate). Before message number ``$OMK_MAIL_PAUSE_AT`` it writes ``paused`` and holds
+    the message until a file ``go`` appears: the test restarts PostgreSQL meanwhile."""
+
+    def send_messages(self, email_messages: Sequence[Any]) -> int:
+        import os
+        import time
+        from pathlib import Path
+
+        folder = Path(os.environ["OMK_MAILDIR"])
+        pause_at = int(os.environ.get("OMK_MAIL_PAUSE_AT", "0"))
+        for message in email_messages:
+            number = len(list(folder.glob("*.sent"))) + 1
+            if number == pause_at and not (folder / "go").exists():
+                (folder / "paused").write_text("")
+                deadline = time.monotonic() + 180
+                while not (folder / "go").exists() and time.monotonic() < deadline:
+                    time.sleep(0.2)
+            name = message.attachments[0][0] if message.attachments else f"message-{number}"
+            target = folder / f"{name}.sent"
+            if target.exists():
+                (folder / f"{name}.duplicate").write_text("")
+            target.write_text(",".join(message.to))
+        return len(email_messages)

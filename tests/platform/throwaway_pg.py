@@ -42,7 +42,7 @@ class ThrowawayPostgres:
         if os.geteuid() == 0:
             self._as = ["runuser", "-u", "postgres", "--"]
             shutil.chown(self.root, "postgres")
-        os.chmod(self.root, 0o755)
+        os.chmod(self.root, 0o700)
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run([*self._as, *args], check=check, capture_output=True, text=True, timeout=120)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from omkijken.jobs.services import mode
@@ -22,7 +21,6 @@ class Command(BaseCommand):
             raise CommandError(
                 "The worker needs PostgreSQL (DATABASE_URL=postgres://...); the SQLite demo runs jobs in-process."
             )
-        worker_args = ["worker", "--concurrency", str(options["concurrency"]), "--name", "omkijken"]
-        if options["once"]:
-            worker_args.append("--one-shot")
-        call_command("procrastinate", *worker_args)
+        from omkijken.jobs.worker import run
+
+        run(concurrency=options["concurrency"], once=options["once"])
