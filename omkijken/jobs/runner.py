@@ -66,17 +66,17 @@ class JobContext:
     def progress(self, done: int, total: int, label: str = "") -> None:
         """Report progress. Outside a transaction it is written at once; inside one on
         PostgreSQL it goes through a second connection so that the web sees it before the
-        handler's transaction commits (on SQLite, which has one writer, it waits for the commit)."""
+        handler's transaction commits (SQLite has one writer: there it shows after the commit)."""
         done, total = max(0, done), max(0, total)
         fields: dict[str, Any] = {
             "progress_done": min(done, total) if total else 0,
             "progress_total": total,
             "progress_label": str(label)[:200],
         }
-        if not connection.in_atomic_block:
-            Job.objects.filter(pk=self.job.pk).update(**fields)
-        elif connection.vendor == "postgresql":
+        if connection.in_atomic_block and connection.vendor == "postgresql":
             _side_update(self.job.pk, fields)
+        else:
+            Job.objects.filter(pk=self.job.pk).update(**fields)
         for name, value in fields.items():
             setattr(self.job, name, value)
 
@@ -106,7 +106,7 @@ class JobContext:
             "errors": [],
         }
         if self.job.progress_total:
-            fields["progress_done"] = self.job.progress_total
+            fields["progress_done"] = fields["progress_total"] = self.job.progress_total
         if output is not None:
             fields.update(output=output, output_name=output_name, output_type=output_type)
         Job.objects.filter(pk=self.job.pk).update(**fields)

@@ -78,7 +78,7 @@ def send_letters(ctx: JobContext) -> dict[str, Any]:
         )
     return {
         "message": _("Sent by e-mail: %(mailed)s. To send by post: %(post)s.")
-        % {"mailed": outcome.mailed, "post": outcome.post},
+        % {"mailed": len(outcome.mailed), "post": len(outcome.post)},
         "url": reverse("letting_round_letters", kwargs={"round_pk": rnd.pk}),
         "link": _("Back to the letters"),
     }
