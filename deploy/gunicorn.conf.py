@@ -16,6 +16,8 @@ worker_class = "gthread"
 timeout = int(os.environ.get("WEB_TIMEOUT", "60"))
 graceful_timeout = 30
 keepalive = 5
+# Load Django and the engine once, before forking: the first request is not slow, memory is shared.
+preload_app = True
 max_requests = 2000
 max_requests_jitter = 200
 # Omkijken logs each request itself as JSON with its request id (omkijken.request); gunicorn's

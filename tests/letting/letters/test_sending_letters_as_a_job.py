@@ -105,3 +105,16 @@ def test_a_letter_perhaps_sent_by_a_dead_worker_is_not_sent_again_but_named(lett
     assert login_response.status_code == 302
     letter.refresh_from_db()
     assert letter.sent_at is not None and [m.to[0] for m in mail.outbox].count("passend@example.org") == 1
+
+
+def test_the_letters_page_reads_the_rounds_stored_json_once_not_per_letter(letter_round, login) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    letters = letters_for_round(actor=letter_round.officer, round=letter_round.round)
+    assert len(letters) == 7
+    with CaptureQueriesContext(connection) as queries:
+        response = login("verhuur").get(reverse("letting_round_letters", args=[letter_round.round.pk]))
+    assert response.status_code == 200
+    # the round itself is read once (its name and status); the letters' query leaves its JSON out
+    assert sum('"snapshot"' in q["sql"] for q in queries.captured_queries) <= 1
