@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "omkijken.accounts",
+    "omkijken.jobs",
     "omkijken.portfolio",
     "omkijken.residents",
     "omkijken.projects",
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "omkijken.web.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -111,12 +113,32 @@ TEMPLATES = [
     }
 ]
 
+# Persistent connections, deliberately: a connection is kept CONN_MAX_AGE seconds (default 60;
+# 0 closes it after every request) and checked before reuse (CONN_HEALTH_CHECKS), so that a
+# restarted PostgreSQL costs one reconnect instead of one failed request per worker thread.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
     )
 }
+ON_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if ON_POSTGRES:
+    DATABASES["default"].setdefault("OPTIONS", {})
+    # Fail fast when the server is away (the job retries; the page answers 503 rather than hang).
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
+
+# Background jobs (omkijken.jobs): procrastinate's queue on PostgreSQL, run by `omkijken worker`;
+# in the SQLite demo a thread in the web process runs them ("thread"); "immediate" runs them
+# inline (tests, scripts).
+JOBS_MODE = env("JOBS_MODE", "procrastinate" if ON_POSTGRES else "thread")
+if JOBS_MODE == "procrastinate":
+    INSTALLED_APPS.append("procrastinate.contrib.django")
+# A worker whose heartbeat is older than this makes /readyz answer 503.
+JOBS_HEARTBEAT_MAX_AGE = env_int("JOBS_HEARTBEAT_MAX_AGE", 60)
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -188,6 +210,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Probes talk plain HTTP to the container.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -257,10 +281,25 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Logs: one JSON object per line on stdout (LOG_FORMAT=json, the default with DEBUG off), each with
+# the request id of the request it belongs to; plain text while developing.
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "omkijken.web.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "omkijken.web.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT if LOG_FORMAT in ("json", "text") else "json",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "procrastinate": {"level": env("LOG_LEVEL_QUEUE", "WARNING")}},
 }

@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from omkijken.web import health
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("taken/", include("omkijken.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("buurt/", include("omkijken.community.urls")),

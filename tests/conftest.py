@@ -29,6 +29,12 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
         build_project_work_demo()
 
 
+@pytest.fixture(autouse=True)
+def _jobs_run_inline(settings):  # type: ignore[no-untyped-def]
+    """Background jobs run inline in tests; tests of the worker (tests/jobs/) switch it back."""
+    settings.JOBS_MODE = "immediate"
+
+
 @pytest.fixture
 def demo_world_committed(transactional_db) -> Iterator[None]:  # type: ignore[no-untyped-def]
     from omkijken.accounts.models import Organisation

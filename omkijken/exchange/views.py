@@ -12,15 +12,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
-from omkijken.exchange import selectors, services
-from omkijken.exchange.common import ImportFailed
+from omkijken.exchange import selectors
+from omkijken.exchange.common import RowError
 from omkijken.exchange.forms import ImportForm
+from omkijken.exchange.tasks import EXPORT, IMPORT
 from omkijken.exchange.vera.codes import KINDS
 from omkijken.exchange.vera.export import export_json
+from omkijken.jobs.models import Job
+from omkijken.jobs.services import job_submit
 
 MAX_ERRORS_SHOWN = 200
 
@@ -34,25 +37,24 @@ def exchange_home(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            result = services.import_file(
-                actor=user, kind=form.cleaned_data["kind"], content=upload.read(), filename=upload.name
-            )
-        except ImportFailed as failed:
-            errors = failed.errors
-            form.add_error(
-                "file",
-                _("Nothing was imported: the file has %(count)d error(s), listed below.")
-                % {"count": len(errors)},
-            )
+        kind = form.cleaned_data["kind"]
+        job = job_submit(
+            actor=user,
+            kind=IMPORT,
+            title=_("Import of %(file)s") % {"file": upload.name},
+            params={"kind": kind},
+            upload=upload.read(),
+            upload_name=upload.name,
+        )
+        if job.state == Job.State.FAILED:  # run inline (tests, the demo's quick path): show it here
+            errors = [RowError(**e) for e in job.result.get("row_errors", [])]
+            form.add_error("file", job.errors[0] if job.errors else _("Nothing was imported."))
+        elif job.state == Job.State.SUCCEEDED:
+            messages.success(request, job.result.get("message", ""))
+            return redirect(job.result["url"])
         else:
-            messages.success(
-                request,
-                _("Imported: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
-                % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
-            )
-            assert result.batch is not None
-            return redirect("letting_exchange_batch", pk=result.batch.pk)
+            messages.info(request, _("The file is being imported. This page shows how far it got."))
+            return redirect("job_detail", pk=job.pk)
     status = 400 if errors or (request.method == "POST" and not form.is_valid()) else 200
     return render(
         request,
@@ -82,6 +84,22 @@ def exchange_export(request: HttpRequest, kind: str) -> HttpResponse:
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="vera-{kind}-{timezone.localdate():%Y%m%d}.json"'
     return response
+
+
+@require_POST
+@requires("import_export")
+def exchange_export_job(request: HttpRequest, kind: str) -> HttpResponse:
+    """Prepare an export in the background (a portfolio of 30,000 homes takes a while)."""
+    if kind not in KINDS:
+        raise Http404
+    job = job_submit(
+        actor=actor(request),
+        kind=EXPORT,
+        title=_("Export of %(kind)s") % {"kind": kind},
+        params={"kind": kind},
+        key=f"export:{actor(request).pk}:{kind}",
+    )
+    return redirect("job_detail", pk=job.pk)
 
 
 @require_GET

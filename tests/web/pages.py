@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from omkijken.accounts.models import Organisation
+from omkijken.accounts.models import Organisation, User
 from omkijken.demo.personas import CARE_PARTNER, CORPORATION, OTHER_CORPORATION
 from omkijken.exchange.models import ImportBatch
+from omkijken.jobs.models import Job
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import CarePartnerAgreement, Project
 from omkijken.residents.models import Household, Person, TargetGroupStatus
@@ -78,7 +79,20 @@ def demo_pages() -> dict[str, str]:
             "letting_exchange_batch", args=[_other_import_batch().pk]
         ),
         **_project_plan_lesson_pages(),
+        "job_list": reverse("job_list"),
+        "job_of_verhuur": reverse("job_detail", args=[_job_of("verhuur").pk]),
     }
+
+
+def _job_of(username: str) -> Job:
+    """A finished job the persona started (a job is seen only by whoever started it)."""
+    user = User.objects.get(username=username)
+    job, _created = Job.objects.get_or_create(
+        started_by=user,
+        kind="letting.round_run",
+        defaults={"title": "Ronde", "state": Job.State.SUCCEEDED, "organisation": user.organisation},
+    )
+    return job
 
 
 def _other_import_batch() -> ImportBatch:
@@ -243,6 +257,8 @@ EXPECTED: dict[str, dict[str, int]] = {
         zip(PERSONAS, [403, 403, 404, 403, 403, 403, 403, 403, 403], strict=True)
     ),
     "residents_sharing": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403, 403], strict=True)),
+    "job_list": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
+    "job_of_verhuur": dict(zip(PERSONAS, [404, 200, 404, 404, 404, 404, 404, 404, 404], strict=True)),
 }
 # The network partner (buurtteam) came later: on the pages above it may open only what every login
 # may, and everything else is not for its role.

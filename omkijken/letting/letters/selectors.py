@@ -22,7 +22,11 @@ from omkijken.residents.selectors import own_household_id
 
 def letters_for(actor: User) -> QuerySet[Letter]:
     """Letters the actor may read; raises PermissionDenied for a role without letters."""
-    base = Letter.objects.select_related("household", "round", "unit")
+    # The round comes along for its name and status, not its stored snapshot and result: decoding
+    # those once per letter made a round's letters page of 1,355 letters take 38 s.
+    base = Letter.objects.select_related("household", "round", "unit").defer(
+        "round__snapshot", "round__result"
+    )
     if can(actor, "view_letting"):
         org = actor.organisation
         return base.filter(household__corporation=org) if org else base.none()

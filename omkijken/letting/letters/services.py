@@ -10,6 +10,8 @@ accepted. A sent letter is never rewritten.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -22,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
+from omkijken.jobs.outbox import PerhapsSent, deliver_once
 from omkijken.letting.letters.compose import UnitFacts, compose_letter, round_outcomes
 from omkijken.letting.letters.models import Letter
 from omkijken.letting.letters.pdf import PdfLetter, render_pdf
@@ -173,14 +176,8 @@ def letters_for_round(*, actor: User, round: Round) -> list[Letter]:
 # --- Send ---------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def letter_send(*, actor: User, letter: Letter) -> Letter:
-    """Send one letter: by e-mail (HTML with the PDF attached, after commit) to the household's
-    main person, or, when the household has no e-mail address, mark it for post (the officer
-    downloads the PDF). Only letters of an accepted round are sent, each once."""
-    letter = (
-        Letter.objects.select_for_update(of=("self",)).select_related("round", "household").get(pk=letter.pk)
-    )
+def _sendable(actor: User, letter: Letter) -> Letter:
+    letter = Letter.objects.select_related("round", "household").get(pk=letter.pk)
     if letter.round is None:
         raise PermissionDenied
     _require_officer(actor, letter.round)
@@ -188,42 +185,106 @@ def letter_send(*, actor: User, letter: Letter) -> Letter:
         raise ValidationError(_("Letters are sent only once the round has been accepted."))
     if letter.sent_at is not None:
         raise ValidationError(_("This letter has already been sent."))
-    address = letter_email(letter.household)
-    letter.sent_to = address
-    letter.sent_at = timezone.now()
-    letter.save(update_fields=["sent_to", "sent_at"])
-    if address:
-        letter_id = letter.pk
-        transaction.on_commit(lambda: send_letter_email(letter_id))
     return letter
 
 
-@transaction.atomic
-def letters_send_all(*, actor: User, round: Round) -> tuple[list[Letter], list[Letter]]:
-    """Send every unsent letter of an accepted round. Returns (e-mailed, for post)."""
+def letter_send(
+    *, actor: User, letter: Letter, job_id: int | None = None, retry_unconfirmed: bool = False
+) -> Letter:
+    """Send one letter: by e-mail (HTML with the PDF attached) to the household's main person,
+    or, when the household has no e-mail address, mark it for post (the officer downloads the
+    PDF). Only letters of an accepted round are sent, each once.
+
+    The letter is marked sent only once the mail server took the message, and a message is handed
+    to it at most once (``omkijken.jobs.outbox``): a mail error leaves the letter unsent, to be
+    sent again; a crash after handing it over leaves it "perhaps sent", never sent twice.
+    Not one transaction on purpose: the claim must commit before the mail goes out.
+    ``retry_unconfirmed``: the officer sends a "perhaps sent" letter again on purpose."""
+    letter = _sendable(actor, letter)
+    address = letter_email(letter.household)
+    if not address:
+        Letter.objects.filter(pk=letter.pk, sent_at__isnull=True).update(sent_to="", sent_at=timezone.now())
+    else:
+
+        def confirm() -> None:
+            Letter.objects.filter(pk=letter.pk, sent_at__isnull=True).update(
+                sent_to=address, sent_at=timezone.now()
+            )
+
+        deliver_once(
+            key=f"letter:{letter.pk}",
+            send=lambda: email_letter(letter, address),
+            confirm=confirm,
+            job_id=job_id,
+            retry_unconfirmed=retry_unconfirmed,
+        )
+    letter.refresh_from_db()
+    return letter
+
+
+@dataclass
+class Delivered:
+    mailed: list[Letter] = field(default_factory=list)
+    post: list[Letter] = field(default_factory=list)
+    perhaps_sent: list[str] = field(default_factory=list)  # households whose letter may have gone out
+
+
+def letters_send_check(*, actor: User, round: Round) -> None:
     _require_officer(actor, round)
     if round.status != Round.Status.ACCEPTED:
         raise ValidationError(_("Letters are sent only once the round has been accepted."))
-    mailed: list[Letter] = []
-    post: list[Letter] = []
-    for letter in Letter.objects.filter(round=round, sent_at__isnull=True).order_by("pk"):
-        sent = letter_send(actor=actor, letter=letter)
-        (mailed if sent.sent_to else post).append(sent)
-    return mailed, post
 
 
-def send_letter_email(letter_id: int) -> int:
-    """E-mail one letter (text, HTML alternative, PDF attachment) in the letter's language.
-    ``omkijken.letting.mail.send_templated`` has no attachments, hence this small function."""
-    letter = Letter.objects.select_related("household", "round__corporation").get(pk=letter_id)
-    if not letter.sent_to:
-        return 0
+def letters_deliver_all(
+    *,
+    actor: User,
+    round: Round,
+    progress: Callable[[int, int, str], None] | None = None,
+    job_id: int | None = None,
+) -> Delivered:
+    """Send every unsent letter of an accepted round, one by one (each as ``letter_send``), so
+    that an interruption keeps what went out and the next attempt sends the rest."""
+    letters_send_check(actor=actor, round=round)
+    pks = list(
+        Letter.objects.filter(round=round, sent_at__isnull=True).order_by("pk").values_list("pk", flat=True)
+    )
+    out = Delivered()
+    for number, pk in enumerate(pks, start=1):
+        letter = Letter.objects.select_related("household").get(pk=pk)
+        if progress:
+            progress(
+                number - 1,
+                len(pks),
+                _("Sending letter %(number)s of %(total)s") % {"number": number, "total": len(pks)},
+            )
+        try:
+            sent = letter_send(actor=actor, letter=letter, job_id=job_id)
+        except PerhapsSent:
+            out.perhaps_sent.append(letter.household.name)
+            continue
+        except ValidationError:
+            continue  # sent meanwhile (another attempt got there first)
+        (out.mailed if sent.sent_to else out.post).append(sent)
+    return out
+
+
+def letters_send_all(*, actor: User, round: Round) -> tuple[list[Letter], list[Letter]]:
+    """Send every unsent letter of an accepted round. Returns (e-mailed, for post)."""
+    done = letters_deliver_all(actor=actor, round=round)
+    return done.mailed, done.post
+
+
+def email_letter(letter: Letter, address: str) -> int:
+    """E-mail one letter (text, HTML alternative, PDF attachment) in the letter's language."""
+    letter.sent_to = address
+    if letter.sent_at is None:
+        letter.sent_at = timezone.now()  # the PDF's date: today (not saved here)
     context = {"letter": letter}
     with translation.override(letter.language):
         text = render_to_string("letting/email/letter.txt", context)
         html = render_to_string("letting/email/letter.html", context)
         filename = _("letter-%(number)s.pdf") % {"number": letter.pk}
-    message = EmailMultiAlternatives(subject=letter.subject, body=text, to=[letter.sent_to])
+    message = EmailMultiAlternatives(subject=letter.subject, body=text, to=[address])
     message.attach_alternative(html, "text/html")
     message.attach(filename, letter_pdf(letter), "application/pdf")
     return message.send()

@@ -3,6 +3,8 @@ applicant's or resident's own letters. Thin: parse, call one service or selector
 
 from __future__ import annotations
 
+import smtplib
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -13,8 +15,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
+from omkijken.jobs.models import Job
+from omkijken.jobs.services import job_submit
 from omkijken.letting.letters import selectors, services
 from omkijken.letting.rounds.models import Round
+from omkijken.letting.tasks import LETTERS_SEND
 from omkijken.web.ui import button_action, flash_errors
 
 
@@ -57,17 +62,31 @@ def round_letters_compose(request: HttpRequest, round_pk: int) -> HttpResponse:
 @require_POST
 @requires("view_letting")
 def round_letters_send(request: HttpRequest, round_pk: int) -> HttpResponse:
+    """Sending all letters is a background job (a round may have over a thousand)."""
     user = actor(request)
     round = selectors.round_for_letters(user, round_pk)
-    return button_action(
-        request,
-        lambda: services.letters_send_all(actor=user, round=round),
-        success=lambda sent: (
-            _("Sent by e-mail: %(mailed)s. To send by post: %(post)s.")
-            % {"mailed": len(sent[0]), "post": len(sent[1])}
-        ),
-        back=redirect("letting_round_letters", round_pk=round.pk),
+    back = redirect("letting_round_letters", round_pk=round.pk)
+    try:
+        services.letters_send_check(actor=user, round=round)
+    except ValidationError as exc:
+        flash_errors(request, exc)
+        return back
+    job = job_submit(
+        actor=user,
+        kind=LETTERS_SEND,
+        title=_("Sending the letters of %(name)s") % {"name": round.name},
+        params={"round": round.pk},
+        key=f"letters:{round.pk}",
     )
+    if job.state == Job.State.SUCCEEDED:
+        messages.success(request, job.result.get("message", ""))
+        return back
+    if job.state == Job.State.FAILED:
+        for error in job.errors:
+            messages.error(request, error)
+        return back
+    messages.info(request, _("The letters are being sent. This page shows how far it got."))
+    return redirect("job_detail", pk=job.pk)
 
 
 @require_GET
@@ -104,9 +123,14 @@ def letter_send(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     letter = selectors.letter_detail(user, pk)
     try:
-        sent = services.letter_send(actor=user, letter=letter)
+        # The officer's own click: a letter an interrupted job perhaps sent may go again.
+        sent = services.letter_send(actor=user, letter=letter, retry_unconfirmed=True)
     except ValidationError as exc:
         flash_errors(request, exc)
+    except (smtplib.SMTPException, OSError):
+        messages.error(
+            request, _("The mail server did not take the letter: it was not sent. Try again later.")
+        )
     else:
         if sent.sent_to:
             messages.success(request, _("The letter was sent to %(address)s.") % {"address": sent.sent_to})

@@ -4,7 +4,7 @@ verified against the hard rules), accept it (allocations) or discard it."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,10 +45,18 @@ def rule_title(rule: int) -> str:
 
 @transaction.atomic
 def round_run(
-    *, actor: User, adverts: Iterable[Advert], name: str, on: dt.date, method: str = "optimal"
+    *,
+    actor: User,
+    adverts: Iterable[Advert],
+    name: str,
+    on: dt.date,
+    method: str = "optimal",
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> Round:
-    """Build the round from the database, run the engine and keep snapshot and result as a proposal."""
+    """Build the round from the database, run the engine and keep snapshot and result as a proposal.
+    ``progress(step, steps, label)`` hears of each step (the round job shows them)."""
     _require(actor, "run_rounds")
+    report = progress or (lambda _done, _total, _label: None)
     adverts = list(adverts)
     if not adverts:
         raise ValidationError({"adverts": _("Select at least one vacancy.")})
@@ -66,11 +74,14 @@ def round_run(
             )
     if corporation is None:  # (an actor without organisation has failed the loop above already)
         raise PermissionDenied
+    report(1, 3, _("Building the round from the database"))
     snapshot = build_round(corporation=corporation, adverts=adverts, on=on, name=name.strip())
+    report(2, 3, _("Allocating %(units)s homes") % {"units": len(snapshot.get("units", []))})
     try:
         result = allocate(snapshot, method=method)
     except (RoundError, MissingRule) as exc:
         raise ValidationError(_("The round could not be run: %(error)s") % {"error": exc}) from exc
+    report(3, 3, _("Saving the proposal"))
     rnd = Round.objects.create(
         corporation=corporation,
         name=name.strip(),

@@ -6,9 +6,11 @@ another corporation's record answers 404.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +19,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from omkijken.accounts.access import actor, requires
+from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
+from omkijken.jobs.models import Job
+from omkijken.jobs.services import job_submit
 from omkijken.letting.adverts import selectors as advert_selectors
 from omkijken.letting.offers import forms as offer_forms
 from omkijken.letting.rounds import forms as round_forms
@@ -25,6 +30,7 @@ from omkijken.letting.rounds import ranking
 from omkijken.letting.rounds import selectors as round_selectors
 from omkijken.letting.rounds import services as round_services
 from omkijken.letting.rounds.models import Round
+from omkijken.letting.tasks import ROUND_RUN
 from omkijken.web.charts import MixBar
 from omkijken.web.ui import button_action, form_page
 
@@ -59,21 +65,43 @@ def round_new(request: HttpRequest) -> HttpResponse:
         request,
         form,
         template="letting/rounds/round_new.html",
-        save=lambda f: round_services.round_run(
-            actor=user,
-            adverts=f.cleaned_data["adverts"],
-            name=f.cleaned_data["name"],
-            on=f.cleaned_data["on"],
-            method=f.cleaned_data["method"],
-        ),
-        done=lambda rnd: redirect("letting_round_detail", rnd.pk),
-        success=_("The round has been run. Check the proposal, then accept or change it."),
+        save=lambda f: _submit_round(user, f),
+        done=lambda job: _round_submitted(request, job),
         context={
             "complexes": round_selectors.round_complexes(user),
             "complex_id": complex_pk,
             "count": len(form.advert_choices),
         },
     )
+
+
+def _submit_round(user: User, form: round_forms.RoundForm) -> Job:
+    """The round runs as a background job (an L-scale round takes minutes). A job that already
+    failed (run inline) shows its errors on the form, as the service's would."""
+    adverts = sorted(a.pk for a in form.cleaned_data["adverts"])
+    job = job_submit(
+        actor=user,
+        kind=ROUND_RUN,
+        title=_("Allocation round %(name)s") % {"name": form.cleaned_data["name"]},
+        params={
+            "adverts": adverts,
+            "name": form.cleaned_data["name"],
+            "on": form.cleaned_data["on"].isoformat(),
+            "method": form.cleaned_data["method"],
+        },
+        key=f"round:{user.pk}:{hashlib.sha256(repr(adverts).encode()).hexdigest()[:32]}",
+    )
+    if job.state == Job.State.FAILED:
+        raise ValidationError(job.errors)
+    return job
+
+
+def _round_submitted(request: HttpRequest, job: Job) -> HttpResponse:
+    if job.state == Job.State.SUCCEEDED:
+        messages.success(request, job.result.get("message", ""))
+        return redirect(job.result["url"])
+    messages.info(request, _("The round is being run. This page shows how far it got."))
+    return redirect("job_detail", pk=job.pk)
 
 
 def _mix_bars(effects: list[round_selectors.MixEffect]) -> list[dict[str, Any]]:
