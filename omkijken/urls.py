@@ -7,6 +7,7 @@ urlpatterns = [
     path("buurt/", include("omkijken.community.urls")),
     path("verhuur/", include("omkijken.letting.urls")),
     path("verhuur/", include("omkijken.exchange.urls")),
+    path("meldingen/", include("omkijken.signals.urls")),
     path("api/", include("omkijken.api.urls")),
     path("", include("omkijken.web.urls")),
     path("", include("omkijken.portfolio.urls")),

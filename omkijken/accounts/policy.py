@@ -70,6 +70,15 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "send_letters": frozenset({Role.LETTING_OFFICER}),
     "apply_for_homes": frozenset({Role.APPLICANT, Role.RESIDENT}),
     "view_key_handovers": frozenset({Role.LETTING_OFFICER, Role.BUILDING_MANAGER}),
+    # Signals (omkijken.signals). Which records: signals selectors. The team lead a signal past
+    # its response time escalates to is the corporation's project leader.
+    "report_signals": frozenset({Role.BUILDING_MANAGER, Role.RESIDENT, Role.CARE_COORDINATOR}),
+    "handle_signals": frozenset({Role.BUILDING_MANAGER, Role.PROJECT_LEADER, Role.ADMIN}),
+    "view_routed_signals": frozenset({Role.CARE_COORDINATOR}),
+    "set_signal_response_times": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
+    "view_signal_counts": frozenset({Role.MUNICIPAL_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
+    "my_signals": frozenset({Role.RESIDENT}),
+    "import_arrears": frozenset({Role.LETTING_OFFICER, Role.ADMIN}),
     # Panels of the home page (each role's home shows only its own).
     "home_managed_complexes": frozenset({Role.BUILDING_MANAGER}),
     "home_household_count": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.ADMIN}),
@@ -90,6 +99,7 @@ CAPABILITIES["view_intake"] = (
 CAPABILITIES["view_questionnaires"] = (
     CAPABILITIES["manage_questionnaires"] | CAPABILITIES["assess_motivation"]
 )
+CAPABILITIES["view_signals"] = CAPABILITIES["handle_signals"] | CAPABILITIES["view_routed_signals"]
 CAPABILITIES["view_adverts"] = CAPABILITIES["view_letting"] | CAPABILITIES["manage_adverts"]
 
 # Why a role reads special-category data, as written to the access log.
