@@ -42,3 +42,6 @@ def client_home_in(complex_name: str) -> ClientHome:
 def client_home(db) -> ClientHome:  # type: ignore[no-untyped-def]
     """A client of the care partner in Vliethof, where ``buur`` lives and ``beheerder`` works."""
     return client_home_in("Vliethof")
+
+
+from tests.api.conftest import api  # noqa: E402, F401 - the API's token client, for the API tests here

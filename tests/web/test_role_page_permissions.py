@@ -17,11 +17,21 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     from omkijken.projects import urls as projects_urls
     from omkijken.quotas import urls as quotas_urls
     from omkijken.residents import urls as residents_urls
+    from omkijken.signals import urls as signals_urls
     from omkijken.web import urls as web_urls
 
-    modules = [web_urls, portfolio_urls, projects_urls, residents_urls, quotas_urls, accounts_urls]
+    modules = [
+        web_urls,
+        portfolio_urls,
+        projects_urls,
+        residents_urls,
+        quotas_urls,
+        accounts_urls,
+        signals_urls,
+    ]
     named = {p.name for urls in modules for p in urls.urlpatterns if p.name}
     posted_only = {"project_phase", "project_mix", "household_status", "logout", "login"}
+    posted_only |= {"signal_correction", "signal_triage", "signal_route", "signal_handle"}
     page_names = {
         "home": "home",
         "complex_list": "complex_list",
@@ -33,6 +43,13 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "client_list": "client_list",
         "municipal_report": "report",
         "access_log": "access_log",
+        "signal_list": "signal_list",
+        "signal_new": "signal_new",
+        "signal_mine": "signal_mine",
+        "signal_kinds": "signal_kinds",
+        "signal_counts": "signal_counts",
+        "signal_arrears_import": "signal_arrears_import",
+        "signal_detail": "signal_managed",
     }
     # then every GET page has a row in the table
     assert named - posted_only == set(page_names)
