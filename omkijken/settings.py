@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "omkijken.community",
     "omkijken.letting",
     "omkijken.exchange",
+    "omkijken.beheer",
     "omkijken.api",
     "omkijken.demo",
 ]
@@ -209,6 +210,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# The building manager's day (omkijken.beheer): when the visits to a new resident are due, in days
+# after the lease starts, and how long contact-moment notes are kept (issue 13: default 2 years).
+BEHEER_WELCOME_VISIT_DAYS = env_int("BEHEER_WELCOME_VISIT_DAYS", 14)
+BEHEER_FOLLOW_UP_VISIT_DAYS = env_int("BEHEER_FOLLOW_UP_VISIT_DAYS", 91)
+BEHEER_NEW_RESIDENT_DAYS = env_int("BEHEER_NEW_RESIDENT_DAYS", 183)
+CONTACT_NOTE_RETENTION_DAYS = env_int("CONTACT_NOTE_RETENTION_DAYS", 730)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

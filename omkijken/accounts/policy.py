@@ -79,6 +79,15 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_signal_counts": frozenset({Role.MUNICIPAL_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
     "my_signals": frozenset({Role.RESIDENT}),
     "import_arrears": frozenset({Role.LETTING_OFFICER, Role.ADMIN}),
+    # The building manager's day (omkijken.beheer). Which complexes: the ones he manages.
+    "view_day": frozenset({Role.BUILDING_MANAGER}),
+    "view_resident_overview": frozenset({Role.BUILDING_MANAGER}),
+    "record_contact_moments": frozenset({Role.BUILDING_MANAGER}),
+    "complete_key_handovers": frozenset({Role.BUILDING_MANAGER}),
+    # A resident's care-partner contact, only with the resident's consent (residents.selectors).
+    "read_care_partner_contact": frozenset({Role.BUILDING_MANAGER}),
+    # A resident names a contact at their care partner and decides whether the building manager sees it.
+    "manage_own_care_contact": frozenset({Role.RESIDENT}),
     # Panels of the home page (each role's home shows only its own).
     "home_managed_complexes": frozenset({Role.BUILDING_MANAGER}),
     "home_household_count": frozenset({Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.ADMIN}),

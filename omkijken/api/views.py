@@ -29,6 +29,7 @@ from omkijken.accounts.policy import can
 from omkijken.accounts.selectors import care_partners, colleagues_of
 from omkijken.api import serializers as s
 from omkijken.api.base import ApiView, ApiViewSet, api_language, validate_params
+from omkijken.api.contact_moments import ContactMomentViewSet
 from omkijken.api.exceptions import Conflict, error_body
 from omkijken.api.permissions import HasRole
 from omkijken.api.signals import SignalViewSet
@@ -575,3 +576,4 @@ def register(router: SimpleRouter) -> None:
     router.register("allocations", AllocationViewSet, basename="api-allocation")
     router.register("rounds", RoundViewSet, basename="api-round")
     router.register("signals", SignalViewSet, basename="api-signal")
+    router.register("contact-moments", ContactMomentViewSet, basename="api-contact-moment")

@@ -79,9 +79,11 @@ LAYERS: tuple[Layer, ...] = (
     Layer("letting intake", "omkijken.letting.demo.build_intake_demo"),
     # Letting: adverts, home seekers and rounds.
     Layer("letting", "omkijken.letting.demo.build_letting_demo"),
+    # The building manager's week: visits to new residents, contact moments, key handovers.
+    Layer("beheer", "omkijken.beheer.demo.build_beheer_demo"),
 )
 # The apps whose rows the demo loads, counted for the summary.
-DEMO_APPS = ("accounts", "portfolio", "residents", "projects", "quotas", "community", "letting")
+DEMO_APPS = ("accounts", "portfolio", "residents", "projects", "quotas", "community", "letting", "beheer")
 
 
 @dataclass(frozen=True)

@@ -25,3 +25,24 @@ class TargetGroupStatusForm(forms.Form):
             "Only a reference number. Never write down care content such as a diagnosis or support plan."
         ),
     )
+
+
+class CareContactForm(forms.Form):
+    care_partner = forms.ModelChoiceField(
+        label=_("Care partner"),
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.CARE_PARTNER).order_by("name"),
+        required=False,
+        empty_label=_("Another organisation (write its name below)"),
+    )
+    organisation_name = forms.CharField(label=_("Name of the organisation"), max_length=120, required=False)
+    contact_name = forms.CharField(label=_("Your contact person"), max_length=120)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    consent = forms.BooleanField(
+        label=_("My building manager may see this contact, so he can call them when he is worried about me."),
+        required=False,
+    )
+
+
+class BuddySharingForm(forms.Form):
+    share = forms.BooleanField(label=_("My building manager may see who my buddy is."), required=False)

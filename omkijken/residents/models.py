@@ -260,3 +260,97 @@ class TargetGroupStatus(models.Model):
 
     def __str__(self) -> str:
         return f"TargetGroupStatus #{self.pk}"
+
+
+class CarePartnerContact(models.Model):
+    """The contact person a resident names at their care partner, and the resident's consent to
+    show that contact to the building manager of their complex.
+
+    SPECIAL-CATEGORY DATA: naming a care partner reveals that the household is a care partner's
+    client. Written only by the resident (``residents.services``); read by staff only through
+    ``residents.selectors.care_partner_contact_for``, which shows it only while consent is given
+    and writes one AccessEvent per read. No reverse accessor on the household. Never care content.
+    """
+
+    household = models.OneToOneField(
+        Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="+"
+    )
+    care_partner = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("care partner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "care_partner"},
+    )
+    organisation_name = models.CharField(
+        _("organisation"),
+        max_length=120,
+        blank=True,
+        help_text=_("When the care partner is not in the list."),
+    )
+    contact_name = models.CharField(_("contact person"), max_length=120)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    consent_withdrawn_at = models.DateTimeField(_("consent withdrawn at"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("care-partner contact")
+        verbose_name_plural = _("care-partner contacts")
+        default_permissions = ()
+        constraints = [
+            models.CheckConstraint(
+                name="care_contact_withdrawn_after_given",
+                condition=Q(consent_withdrawn_at__isnull=True)
+                | (Q(consent_given_at__isnull=False) & Q(consent_withdrawn_at__gte=F("consent_given_at"))),
+            ),
+            models.CheckConstraint(name="care_contact_reachable", condition=~Q(phone="") | ~Q(email="")),
+        ]
+
+    def __str__(self) -> str:
+        return f"CarePartnerContact #{self.pk}"
+
+    @property
+    def consent_active(self) -> bool:
+        return self.consent_given_at is not None and self.consent_withdrawn_at is None
+
+    @property
+    def organisation_label(self) -> str:
+        return self.care_partner.name if self.care_partner else self.organisation_name
+
+
+class BuddySharing(models.Model):
+    """The resident's choice to show their buddy (a neighbour of the neighbour network) to the
+    building manager in his resident overview. Having a buddy can reveal vulnerability, so it is
+    shown only with this choice; withdrawing it hides the buddy again."""
+
+    household = models.OneToOneField(
+        Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="+"
+    )
+    shared_at = models.DateTimeField(_("shared since"), null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("buddy sharing")
+        verbose_name_plural = _("buddy sharing")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"BuddySharing #{self.pk}"

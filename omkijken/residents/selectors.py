@@ -12,7 +12,15 @@ from django.utils import timezone
 
 from omkijken.accounts.models import AccessEvent, Organisation, Role, User
 from omkijken.accounts.policy import can
-from omkijken.residents.models import CARE_LEASE_TYPES, Household, Lease, Person, TargetGroupStatus
+from omkijken.residents.models import (
+    CARE_LEASE_TYPES,
+    BuddySharing,
+    CarePartnerContact,
+    Household,
+    Lease,
+    Person,
+    TargetGroupStatus,
+)
 
 
 def valid_on(on: dt.date, prefix: str = "") -> Q:
@@ -261,3 +269,91 @@ def client_households(actor: User, *, query: str = "", on: dt.date | None = None
     if query:
         households = households.filter(name__icontains=query)
     return households.order_by("name", "id")
+
+
+# --- A resident's care-partner contact (special category; shown only with the resident's consent) --
+
+
+@dataclass(frozen=True)
+class CareContactView:
+    """What the building manager sees of a resident's care-partner contact, with consent."""
+
+    organisation: str
+    contact_name: str
+    phone: str
+    email: str
+    consent_given_at: dt.datetime
+
+
+def care_partner_contacts_for(
+    actor: User, households: Iterable[Household], *, view: str, on: dt.date | None = None
+) -> dict[int, CareContactView]:
+    """The care-partner contacts of these households that the actor may see, by household id.
+
+    Only a building manager of the complex the household lives in, and only while the resident's
+    consent is given (not withdrawn). Writes one AccessEvent per contact shown; without consent
+    nothing is read, nothing is logged and the household looks like any other."""
+    if not can(actor, "read_care_partner_contact"):
+        return {}
+    ids = [h.pk for h in households]
+    if not ids:
+        return {}
+    contacts = list(
+        CarePartnerContact.objects.filter(
+            household_id__in=ids,
+            consent_given_at__isnull=False,
+            consent_withdrawn_at__isnull=True,
+            household__in=households_for(actor, on=on),
+        ).select_related("care_partner", "household")
+    )
+    AccessEvent.objects.bulk_create(
+        [
+            AccessEvent(
+                actor=actor,
+                actor_role=actor.role or "",
+                household_id=c.household_id,
+                corporation_id=c.household.corporation_id,
+                record="care_partner_contact",
+                view=view,
+                purpose=AccessEvent.Purpose.TENANCY_MANAGEMENT,
+            )
+            for c in contacts
+        ]
+    )
+    return {
+        c.household_id: CareContactView(
+            organisation=c.organisation_label,
+            contact_name=c.contact_name,
+            phone=c.phone,
+            email=c.email,
+            consent_given_at=c.consent_given_at,  # type: ignore[arg-type]  # filtered not null
+        )
+        for c in contacts
+    }
+
+
+def own_care_partner_contact(actor: User) -> CarePartnerContact | None:
+    """The resident's own care-partner contact (their own data: no access event)."""
+    own = own_household_id(actor)
+    if own is None:
+        return None
+    return CarePartnerContact.objects.filter(household_id=own).select_related("care_partner").first()
+
+
+def care_partners() -> QuerySet[Organisation]:
+    """The care partners a resident can choose from when naming their contact."""
+    return Organisation.objects.filter(kind=Organisation.Kind.CARE_PARTNER).order_by("name")
+
+
+def buddy_shared(household_ids: Iterable[int]) -> set[int]:
+    """The households (of these) whose resident chose to show their buddy to the building manager."""
+    return set(
+        BuddySharing.objects.filter(
+            household_id__in=list(household_ids), shared_at__isnull=False
+        ).values_list("household_id", flat=True)
+    )
+
+
+def own_buddy_sharing(actor: User) -> BuddySharing | None:
+    own = own_household_id(actor)
+    return BuddySharing.objects.filter(household_id=own).first() if own is not None else None

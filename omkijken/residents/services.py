@@ -7,12 +7,20 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, Role, User
 from omkijken.accounts.policy import can
 from omkijken.records import Outcome, upsert
-from omkijken.residents.models import Household, Person, TargetGroup, TargetGroupStatus
+from omkijken.residents.models import (
+    BuddySharing,
+    CarePartnerContact,
+    Household,
+    Person,
+    TargetGroup,
+    TargetGroupStatus,
+)
 
 
 def _check_actor(actor: User, household: Household, care_partner: Organisation | None) -> None:
@@ -74,3 +82,97 @@ def household_rename(*, household: Household, name: str) -> None:
 def person_upsert(*, person: Person | None, values: dict[str, Any]) -> tuple[Person, Outcome]:
     """Create or update one person of a household from an import, fully validated."""
     return upsert(person, Person, values)
+
+
+# --- What the resident shares with the building manager -----------------------------------------
+
+
+def _own_household(actor: User) -> Household:
+    if not can(actor, "manage_own_care_contact"):
+        raise PermissionDenied
+    person = Person.objects.filter(user=actor).select_related("household").first()
+    if person is None:
+        raise PermissionDenied
+    return person.household
+
+
+@transaction.atomic
+def care_contact_save(
+    *,
+    actor: User,
+    care_partner: Organisation | None,
+    organisation_name: str,
+    contact_name: str,
+    phone: str,
+    email: str,
+    consent: bool,
+    now: dt.datetime | None = None,
+) -> CarePartnerContact:
+    """The resident names (or changes) their contact person at their care partner, and gives or
+    withdraws consent to show it to the building manager. Consent has a date; giving it again
+    after withdrawing starts a new date."""
+    household = _own_household(actor)
+    now = now or timezone.now()
+    errors: dict[str, str] = {}
+    if care_partner is not None and care_partner.kind != Organisation.Kind.CARE_PARTNER:
+        errors["care_partner"] = _("Choose a care partner.")
+    if care_partner is None and not organisation_name.strip():
+        errors["organisation_name"] = _("Choose your care partner or write its name.")
+    if not contact_name.strip():
+        errors["contact_name"] = _("Write the name of your contact person.")
+    if not phone.strip() and not email.strip():
+        errors["phone"] = _("Give a phone number or an e-mail address.")
+    if errors:
+        raise ValidationError(errors)
+    contact = CarePartnerContact.objects.select_for_update().filter(household=household).first()
+    if contact is None:
+        contact = CarePartnerContact(household=household)
+    contact.care_partner = care_partner
+    contact.organisation_name = "" if care_partner else organisation_name.strip()[:120]
+    contact.contact_name = contact_name.strip()[:120]
+    contact.phone = phone.strip()[:30]
+    contact.email = email.strip()
+    if consent and not contact.consent_active:
+        contact.consent_given_at = now
+        contact.consent_withdrawn_at = None
+    elif not consent and contact.consent_active:
+        contact.consent_withdrawn_at = now
+    contact.updated_by = actor
+    contact.full_clean()
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def care_contact_withdraw_consent(
+    *, actor: User, now: dt.datetime | None = None
+) -> CarePartnerContact | None:
+    """The resident withdraws consent: from now on the building manager sees nothing of it."""
+    household = _own_household(actor)
+    contact = CarePartnerContact.objects.select_for_update().filter(household=household).first()
+    if contact is not None and contact.consent_active:
+        contact.consent_withdrawn_at = now or timezone.now()
+        contact.updated_by = actor
+        contact.save(update_fields=["consent_withdrawn_at", "updated_by", "updated_at"])
+    return contact
+
+
+@transaction.atomic
+def care_contact_delete(*, actor: User) -> None:
+    """The resident removes their care-partner contact altogether."""
+    household = _own_household(actor)
+    CarePartnerContact.objects.filter(household=household).delete()
+
+
+@transaction.atomic
+def buddy_sharing_set(*, actor: User, share: bool, now: dt.datetime | None = None) -> BuddySharing:
+    """The resident chooses whether the building manager sees who their buddy is."""
+    household = _own_household(actor)
+    sharing, _created = BuddySharing.objects.select_for_update().get_or_create(household=household)
+    if share and sharing.shared_at is None:
+        sharing.shared_at = now or timezone.now()
+    elif not share:
+        sharing.shared_at = None
+    sharing.updated_by = actor
+    sharing.save()
+    return sharing

@@ -7,4 +7,5 @@ urlpatterns = [
     path("huishoudens/<int:pk>/", views.household_page, name="household_detail"),
     path("huishoudens/<int:pk>/doelgroep/", views.household_status, name="household_status"),
     path("clienten/", views.clients, name="client_list"),
+    path("mijn-gegevens/delen/", views.sharing, name="residents_sharing"),
 ]

@@ -17,13 +17,15 @@ from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can, read_purpose
 from omkijken.projects.selectors import partner_capacity
 from omkijken.residents import services
-from omkijken.residents.forms import TargetGroupStatusForm
+from omkijken.residents.forms import BuddySharingForm, CareContactForm, TargetGroupStatusForm
 from omkijken.residents.selectors import (
     client_households,
     client_page,
     household_detail,
     household_list,
     lease_type_label_for,
+    own_buddy_sharing,
+    own_care_partner_contact,
     prefetched_leases,
     special_category_for,
 )
@@ -99,3 +101,64 @@ def clients(request: HttpRequest) -> HttpResponse:
     rows = client_page(user, page.object_list, view="client_list")
     context = {"page": page, "rows": rows, "q": query, "capacity": partner_capacity(user)}
     return render(request, "residents/client_list.html", context)
+
+
+@requires("manage_own_care_contact")
+def sharing(request: HttpRequest) -> HttpResponse:
+    """The resident's own page: their care-partner contact, and what the building manager sees."""
+    user = actor(request)
+    contact = own_care_partner_contact(user)
+    buddy = own_buddy_sharing(user)
+    status = 200
+    if contact is not None:
+        initial = {
+            "care_partner": contact.care_partner,
+            "organisation_name": contact.organisation_name,
+            "contact_name": contact.contact_name,
+            "phone": contact.phone,
+            "email": contact.email,
+            "consent": contact.consent_active,
+        }
+    else:
+        initial = {}
+    form = CareContactForm(initial=initial)
+    buddy_form = BuddySharingForm(initial={"share": bool(buddy and buddy.shared_at)})
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        try:
+            if action == "withdraw":
+                services.care_contact_withdraw_consent(actor=user)
+                messages.success(
+                    request, _("Your building manager no longer sees your care-partner contact.")
+                )
+                return redirect("residents_sharing")
+            if action == "delete":
+                services.care_contact_delete(actor=user)
+                messages.success(request, _("Your care-partner contact was removed."))
+                return redirect("residents_sharing")
+            if action == "buddy":
+                buddy_form = BuddySharingForm(request.POST)
+                if buddy_form.is_valid():
+                    services.buddy_sharing_set(actor=user, share=buddy_form.cleaned_data["share"])
+                    messages.success(request, _("Your choice was saved."))
+                    return redirect("residents_sharing")
+            else:
+                form = CareContactForm(request.POST)
+                if form.is_valid():
+                    data = form.cleaned_data
+                    services.care_contact_save(
+                        actor=user,
+                        care_partner=data["care_partner"],
+                        organisation_name=data["organisation_name"],
+                        contact_name=data["contact_name"],
+                        phone=data["phone"],
+                        email=data["email"],
+                        consent=data["consent"],
+                    )
+                    messages.success(request, _("Your care-partner contact was saved."))
+                    return redirect("residents_sharing")
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        status = 400
+    context = {"contact": contact, "form": form, "buddy_form": buddy_form, "buddy": buddy}
+    return render(request, "residents/sharing.html", context, status=status)

@@ -21,6 +21,8 @@ class NavItem:
 
 def navigation_for(user: object) -> list[NavItem]:
     items = [NavItem(_("Home"), reverse("home"), "home")]
+    if can(user, "view_day"):
+        items.append(NavItem(_("Today"), reverse("beheer_today"), "beheer_today"))
     if can(user, "view_complexes"):
         items.append(NavItem(_("Complexes"), reverse("complex_list"), "complexes"))
     if can(user, "view_projects"):

@@ -68,6 +68,7 @@ def demo_pages() -> dict[str, str]:
         **_letting_letter_pages(),
         **_letting_intake_pages(),
         **_signal_pages(),
+        **_beheer_pages(own_managed, unmanaged, other_complex, buur, other_household),
         "letting_exchange": reverse("letting_exchange"),
         "letting_exchange_export": reverse("letting_exchange_export", args=["eenheden"]),
         "letting_exchange_export_special": reverse("letting_exchange_export", args=["kandidaten"])
@@ -176,6 +177,31 @@ EXPECTED: dict[str, dict[str, int]] = {
         zip(PERSONAS, [200, 403, 200, 200, 403, 403, 403, 200, 403], strict=True)
     ),
     "signal_other_org": dict(zip(PERSONAS, [404, 403, 404, 404, 403, 403, 403, 404, 403], strict=True)),
+    # The building manager's day (issue 13): his complexes only, another complex's records 404
+    "beheer_today": dict(zip(PERSONAS, [403, 403, 200, 403, 403, 403, 403, 403, 403], strict=True)),
+    "beheer_residents_managed": dict(
+        zip(PERSONAS, [403, 403, 200, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "beheer_residents_unmanaged": dict(
+        zip(PERSONAS, [403, 403, 404, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "beheer_residents_other_org": dict(
+        zip(PERSONAS, [403, 403, 404, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "beheer_contact_of_buur": dict(zip(PERSONAS, [403, 403, 200, 403, 403, 403, 403, 403, 403], strict=True)),
+    "beheer_contact_unmanaged": dict(
+        zip(PERSONAS, [403, 403, 404, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "beheer_contact_other_org": dict(
+        zip(PERSONAS, [403, 403, 404, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "beheer_key_handover_managed": dict(
+        zip(PERSONAS, [403, 403, 200, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "beheer_key_handover_unmanaged": dict(
+        zip(PERSONAS, [403, 403, 404, 403, 403, 403, 403, 403, 403], strict=True)
+    ),
+    "residents_sharing": dict(zip(PERSONAS, [403, 403, 403, 403, 403, 200, 200, 403, 403], strict=True)),
 }
 
 
@@ -244,6 +270,58 @@ def _signal_pages() -> dict[str, str]:
         "signal_unmanaged": reverse("signal_detail", args=[made(unmanaged).pk]),
         "signal_routed_to_partner": reverse("signal_detail", args=[routed.pk]),
         "signal_other_org": reverse("signal_detail", args=[made(other).pk]),
+    }
+
+
+def _beheer_pages(
+    own_managed: Complex,
+    unmanaged: Complex,
+    other_complex: Complex,
+    buur: Household,
+    other_household: Household,
+) -> dict[str, str]:
+    """The building manager's pages (beheer), with a household and a key handover in and out of
+    the complexes ``beheerder`` manages."""
+    from omkijken.letting.models import KeyHandover
+    from omkijken.residents.models import Lease
+
+    unmanaged_lease = (
+        Lease.objects.filter(unit__complex=unmanaged, end_date__isnull=True).order_by("pk").first()
+    )
+    other_lease = (
+        Lease.objects.filter(unit__complex=other_complex, end_date__isnull=True).order_by("pk").first()
+    )
+    assert unmanaged_lease is not None and other_lease is not None
+    from django.utils import timezone
+
+    from omkijken.letting.models import Offer
+
+    managed = (
+        KeyHandover.objects.filter(offer__unit__complex__managers__username="beheerder")
+        .order_by("pk")
+        .first()
+    )
+    # The demo's key handovers are all in his complexes: one of the other corporation to probe with.
+    offer, _created = Offer.objects.get_or_create(
+        corporation=other_complex.corporation,
+        unit=other_lease.unit,
+        household=other_household,
+        status=Offer.Status.NO_RESPONSE,
+        defaults={"respond_by": timezone.localdate()},
+    )
+    not_managed, _created = KeyHandover.objects.get_or_create(offer=offer, defaults={"at": timezone.now()})
+    assert managed is not None
+    return {
+        "beheer_today": reverse("beheer_today"),
+        "beheer_residents_managed": reverse("beheer_residents", args=[own_managed.pk]),
+        "beheer_residents_unmanaged": reverse("beheer_residents", args=[unmanaged.pk]),
+        "beheer_residents_other_org": reverse("beheer_residents", args=[other_complex.pk]),
+        "beheer_contact_of_buur": reverse("beheer_contact_moments", args=[buur.pk]),
+        "beheer_contact_unmanaged": reverse("beheer_contact_moments", args=[unmanaged_lease.household_id]),
+        "beheer_contact_other_org": reverse("beheer_contact_moments", args=[other_lease.household_id]),
+        "beheer_key_handover_managed": reverse("beheer_key_handover", args=[managed.pk]),
+        "beheer_key_handover_unmanaged": reverse("beheer_key_handover", args=[not_managed.pk]),
+        "residents_sharing": reverse("residents_sharing"),
     }
 
 

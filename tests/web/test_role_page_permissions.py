@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     # given the pages the test knows, and every named URL of the interface's apps
     from omkijken.accounts import urls as accounts_urls
+    from omkijken.beheer import urls as beheer_urls
     from omkijken.portfolio import urls as portfolio_urls
     from omkijken.projects import urls as projects_urls
     from omkijken.quotas import urls as quotas_urls
@@ -28,6 +29,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         quotas_urls,
         accounts_urls,
         signals_urls,
+        beheer_urls,
     ]
     named = {p.name for urls in modules for p in urls.urlpatterns if p.name}
     posted_only = {"project_phase", "project_mix", "household_status", "logout", "login"}
@@ -50,6 +52,11 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "signal_counts": "signal_counts",
         "signal_arrears_import": "signal_arrears_import",
         "signal_detail": "signal_managed",
+        "residents_sharing": "residents_sharing",
+        "beheer_today": "beheer_today",
+        "beheer_residents": "beheer_residents_managed",
+        "beheer_contact_moments": "beheer_contact_of_buur",
+        "beheer_key_handover": "beheer_key_handover_managed",
     }
     # then every GET page has a row in the table
     assert named - posted_only == set(page_names)

@@ -33,6 +33,16 @@ class HelpRequestForm(forms.Form):
         help_text=_("Do not write anything about your health here."),
         error_messages={"max_length": _("Keep it short: at most 1000 characters.")},
     )
+    share_house_number = forms.BooleanField(
+        label=_("The neighbour who helps me may see my house number"), required=False, initial=True
+    )
+    share_phone = forms.BooleanField(
+        label=_("The neighbour who helps me may see my phone number"), required=False
+    )
+
+
+class ClaimHelpForm(forms.Form):
+    share_phone = forms.BooleanField(label=_("My neighbour may see my phone number"), required=False)
 
 
 class HelpOfferForm(forms.Form):

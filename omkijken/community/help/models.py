@@ -41,6 +41,11 @@ class HelpRequest(models.Model):
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     closing_note = models.CharField(_("short note"), max_length=300, blank=True)
+    # How the pair reaches each other once a neighbour takes the request (issue 13 part 9): only
+    # the asker and the helper see it, only what each chose to share.
+    share_house_number = models.BooleanField(_("my house number"), default=True)
+    share_phone = models.BooleanField(_("my phone number"), default=False)
+    helper_shares_phone = models.BooleanField(_("helper shows their phone number"), default=False)
 
     class Meta:
         verbose_name = _("help request")

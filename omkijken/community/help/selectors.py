@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -10,7 +11,7 @@ from django.utils import timezone
 from omkijken.accounts.models import Role, User
 from omkijken.accounts.policy import can
 from omkijken.community.help.models import HelpOffer, HelpRequest
-from omkijken.community.scope import resident_place, staff_complexes
+from omkijken.community.scope import places_of_persons, resident_place, staff_complexes
 
 # A help request nobody claimed within this time is shown to the building manager.
 UNCLAIMED_AFTER = dt.timedelta(hours=48)
@@ -65,3 +66,36 @@ def unclaimed_help_requests(actor: User, *, now: dt.datetime | None = None) -> Q
 
 def overdue_help_requests(*, now: dt.datetime) -> QuerySet[HelpRequest]:
     return HelpRequest.objects.filter(status=HelpRequest.Status.OPEN, created_at__lte=now - UNCLAIMED_AFTER)
+
+
+@dataclass(frozen=True)
+class PairContact:
+    """How one of a help pair reaches the other: only what that neighbour chose to share."""
+
+    first_name: str
+    house_number: str
+    phone: str
+
+
+def pair_contact(help_request: HelpRequest, me: int | None) -> PairContact | None:
+    """For the asker: the helper's contact; for the helper: the asker's. Anyone else, or a request
+    nobody took, gets None. The helper's house number is always shown to the asker (the helper
+    chose to help); the asker's house number and phone, and the helper's phone, only if shared."""
+    if me is None or help_request.helper_id is None:
+        return None
+    if help_request.status not in (HelpRequest.Status.CLAIMED, HelpRequest.Status.CLOSED):
+        return None
+    if me == help_request.requester_id:
+        other, show_number, show_phone = help_request.helper, True, help_request.helper_shares_phone
+    elif me == help_request.helper_id:
+        other = help_request.requester
+        show_number, show_phone = help_request.share_house_number, help_request.share_phone
+    else:
+        return None
+    assert other is not None
+    place = places_of_persons([other.pk]).get(other.pk)
+    return PairContact(
+        first_name=other.first_name,
+        house_number=place.house_number if place and show_number else "",
+        phone=other.phone if show_phone else "",
+    )

@@ -25,7 +25,14 @@ class AlreadyClaimed(ValidationError):
 
 @transaction.atomic
 def help_request_create(
-    *, actor: User, kind: str, title: str, description: str = "", now: dt.datetime | None = None
+    *,
+    actor: User,
+    kind: str,
+    title: str,
+    description: str = "",
+    share_house_number: bool = True,
+    share_phone: bool = False,
+    now: dt.datetime | None = None,
 ) -> HelpRequest:
     place = acting_resident(actor)
     if kind not in HelpKind.values:
@@ -38,6 +45,8 @@ def help_request_create(
         kind=kind,
         title=title.strip(),
         description=description.strip(),
+        share_house_number=share_house_number,
+        share_phone=share_phone,
         created_at=now or timezone.now(),
     )
 
@@ -52,7 +61,7 @@ def _locked_in_complex(help_request: HelpRequest, place: Place) -> HelpRequest:
 
 @transaction.atomic
 def help_request_claim(
-    *, actor: User, help_request: HelpRequest, now: dt.datetime | None = None
+    *, actor: User, help_request: HelpRequest, share_phone: bool = False, now: dt.datetime | None = None
 ) -> HelpRequest:
     """A neighbour of the same complex takes a help request. The row is locked (select_for_update)
     and the update is conditional on the request still being open, so of two simultaneous claims
@@ -67,7 +76,10 @@ def help_request_claim(
         )
     now = now or timezone.now()
     updated = HelpRequest.objects.filter(pk=request.pk, status=HelpRequest.Status.OPEN).update(
-        status=HelpRequest.Status.CLAIMED, helper=place.person, claimed_at=now
+        status=HelpRequest.Status.CLAIMED,
+        helper=place.person,
+        claimed_at=now,
+        helper_shares_phone=share_phone,
     )
     if updated != 1:  # pragma: no cover - the lock makes this unreachable on PostgreSQL
         raise AlreadyClaimed(

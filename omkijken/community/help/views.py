@@ -69,6 +69,8 @@ def offer_new(request: HttpRequest) -> HttpResponse:
 def _detail_context(item: HelpRequest, me: int | None, close_form: forms.CloseHelpForm) -> dict[str, object]:
     return {
         "item": item,
+        "pair_contact": selectors.pair_contact(item, me),
+        "claim_form": forms.ClaimHelpForm(),
         "is_requester": me == item.requester_id,
         "is_helper": me is not None and me == item.helper_id,
         "can_claim": me is not None and me != item.requester_id and item.status == HelpRequest.Status.OPEN,
@@ -91,7 +93,9 @@ def help_claim(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     item = get_object_or_404(selectors.help_requests_for(user), pk=pk)
     try:
-        services.help_request_claim(actor=user, help_request=item)
+        claim = forms.ClaimHelpForm(request.POST)
+        share_phone = bool(claim.is_valid() and claim.cleaned_data["share_phone"])
+        services.help_request_claim(actor=user, help_request=item, share_phone=share_phone)
         messages.success(request, _("Thank you! You are helping with this request. Contact your neighbour."))
     except ValidationError as exc:
         flash_errors(request, exc)

@@ -215,11 +215,49 @@ class KeyHandover(models.Model):
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
     done = models.BooleanField(_("keys handed over"), default=False)
+    # Filled in when the building manager completes the handover (letting.offers.services).
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("completed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    keys_handed_over = models.PositiveSmallIntegerField(_("keys handed over"), null=True, blank=True)
+    meter_electricity = models.DecimalField(
+        _("electricity meter (kWh)"), max_digits=9, decimal_places=1, null=True, blank=True
+    )
+    meter_gas = models.DecimalField(
+        _("gas meter (m³)"), max_digits=9, decimal_places=3, null=True, blank=True
+    )
+    meter_water = models.DecimalField(
+        _("water meter (m³)"), max_digits=9, decimal_places=3, null=True, blank=True
+    )
+    completion_note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("key handover")
         verbose_name_plural = _("key handovers")
         ordering = ["at"]
+        constraints = [
+            models.CheckConstraint(
+                name="key_handover_done_is_complete",
+                condition=Q(done=False)
+                | (
+                    Q(completed_at__isnull=False)
+                    & Q(keys_handed_over__isnull=False)
+                    & Q(keys_handed_over__gte=1)
+                ),
+            ),
+            models.CheckConstraint(
+                name="key_handover_meters_not_negative",
+                condition=(Q(meter_electricity__isnull=True) | Q(meter_electricity__gte=0))
+                & (Q(meter_gas__isnull=True) | Q(meter_gas__gte=0))
+                & (Q(meter_water__isnull=True) | Q(meter_water__gte=0)),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"KeyHandover #{self.pk}"

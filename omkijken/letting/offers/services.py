@@ -20,6 +20,7 @@ IntegrityError is turned into the same kind of message.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -412,3 +413,59 @@ def offer_import_upsert(*, actor: User, offer: Offer | None, values: dict[str, A
             offer=row, from_status=before, to_status=row.status, reason_code=row.reason_code, by=actor
         )
     return row, outcome
+
+
+@transaction.atomic
+def key_handover_complete(
+    *,
+    actor: User,
+    handover: KeyHandover,
+    keys_handed_over: int,
+    meter_electricity: Decimal,
+    meter_water: Decimal,
+    meter_gas: Decimal | None = None,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> KeyHandover:
+    """The building manager of the home's complex marks a key handover done, with the meter
+    readings and the number of keys handed over. Once done it stays done (a second completion is
+    refused, so the readings on record are the ones taken at the door)."""
+    if not can(actor, "complete_key_handovers"):
+        raise PermissionDenied
+    locked = (
+        KeyHandover.objects.select_for_update()
+        .select_related("offer", "offer__unit", "offer__unit__complex")
+        .get(pk=handover.pk)
+    )
+    unit = locked.offer.unit
+    if (
+        locked.offer.corporation_id != getattr(actor.organisation, "pk", None)
+        or not unit.complex.managers.filter(pk=actor.pk).exists()
+    ):
+        raise PermissionDenied
+    if locked.offer.status != Offer.Status.ACCEPTED:
+        raise ValidationError(_("Only the key handover of an accepted offer can be completed."))
+    if locked.done:
+        raise ValidationError(_("This key handover has already been completed."))
+    errors: dict[str, str] = {}
+    if keys_handed_over < 1:
+        errors["keys_handed_over"] = _("Hand over at least one key.")
+    for name, value in (
+        ("meter_electricity", meter_electricity),
+        ("meter_water", meter_water),
+        ("meter_gas", meter_gas),
+    ):
+        if value is not None and value < 0:
+            errors[name] = _("A meter reading cannot be negative.")
+    if errors:
+        raise ValidationError(errors)
+    locked.done = True
+    locked.completed_at = now or timezone.now()
+    locked.completed_by = actor
+    locked.keys_handed_over = keys_handed_over
+    locked.meter_electricity = meter_electricity
+    locked.meter_gas = meter_gas
+    locked.meter_water = meter_water
+    locked.completion_note = note.strip()[:300]
+    locked.save()
+    return locked
