@@ -18,7 +18,7 @@ from omkijken.accounts.models import Membership, Organisation, Role, User
 from omkijken.accounts.policy import can, require
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.projects.models import CarePartnerAgreement
-from omkijken.residents.models import Person, TargetGroupStatus
+from omkijken.residents.models import CarePartnerContact, Person, TargetGroupStatus
 from omkijken.residents.selectors import open_status_filter
 from omkijken.signals import kinds as k
 from omkijken.signals import selectors
@@ -169,9 +169,20 @@ def signal_triage(
     return signal
 
 
-def _care_partner_of(signal: Signal) -> Organisation | None:
+def _care_partner_of(signal: Signal) -> tuple[Organisation | None, CarePartnerContact | None]:
+    """The care partner of the signal's household (its open target-group status, else the contact
+    the resident named), and the resident's care-partner contact while their consent is given."""
     if signal.household_id is None:
-        return None
+        return None, None
+    contact = (
+        CarePartnerContact.objects.filter(
+            household_id=signal.household_id,
+            consent_given_at__isnull=False,
+            consent_withdrawn_at__isnull=True,
+        )
+        .select_related("care_partner")
+        .first()
+    )
     status = (
         TargetGroupStatus.objects.filter(
             open_status_filter(timezone.localdate()),
@@ -181,7 +192,8 @@ def _care_partner_of(signal: Signal) -> Organisation | None:
         .select_related("care_partner")
         .first()
     )
-    return status.care_partner if status else None
+    partner = status.care_partner if status else (contact.care_partner if contact else None)
+    return partner, contact
 
 
 def municipality_of(complex_: Complex) -> Organisation | None:
@@ -211,13 +223,18 @@ def signal_route(
     if target in CORPORATION_TARGETS:
         basis, reference = Route.Basis.OWN_PROCESS, ""
     elif target == Route.Target.CARE_PARTNER:
-        organisation = _care_partner_of(signal)
+        organisation, contact = _care_partner_of(signal)
         if organisation is None:
             raise ValidationError(
                 {"target": _("This signal cannot be sent to a care partner. Choose another route.")}
             )
         if consent_reference:
             basis, reference = Route.Basis.CONSENT, consent_reference
+        elif contact is not None and contact.consent_given_at is not None:
+            # The resident named this contact and agreed that the building manager may use it.
+            given = timezone.localtime(contact.consent_given_at)
+            basis = Route.Basis.CONSENT
+            reference = _("Consent recorded by the resident on %(date)s") % {"date": f"{given:%d-%m-%Y}"}
         elif use_covenant:
             today = timezone.localdate()
             agreement = (

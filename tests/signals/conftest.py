@@ -45,3 +45,4 @@ def client_home(db) -> ClientHome:  # type: ignore[no-untyped-def]
 
 
 from tests.api.conftest import api  # noqa: E402, F401 - the API's token client, for the API tests here
+from tests.browser.conftest import browser  # noqa: E402, F401 - Debian's Chromium, for the phone flow here

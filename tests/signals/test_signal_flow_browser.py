@@ -63,7 +63,7 @@ def test_a_worry_about_a_neighbour_from_report_to_handled_on_a_phone(
     # 1. buur reports, from the neighbour network, that the neighbour has not been seen for days
     buur = phone(live_server, "buur")
     buur.goto(f"{live_server.url}/buurt/")
-    buur.get_by_role("link", name="Signaal melden").click()
+    buur.get_by_role("button", name="Signaal melden").click()
     assert "Bel bij nood eerst 112." in buur.content()
     checked(buur)
     buur.get_by_label("Al dagen niet gezien").check()
