@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "omkijken.residents",
     "omkijken.projects",
     "omkijken.quotas",
+    "omkijken.signals",
     "omkijken.web",
     "omkijken.community",
     "omkijken.letting",

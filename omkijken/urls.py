@@ -12,6 +12,7 @@ urlpatterns = [
     path("buurt/", include("omkijken.community.urls")),
     path("verhuur/", include("omkijken.letting.urls")),
     path("verhuur/", include("omkijken.exchange.urls")),
+    path("meldingen/", include("omkijken.signals.urls")),
     path("vandaag/", include("omkijken.beheer.urls")),
     path("api/", include("omkijken.api.urls")),
     path("", include("omkijken.web.urls")),

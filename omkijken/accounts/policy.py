@@ -98,6 +98,15 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_project_calendar": frozenset(
         {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN}
     ),
+    # Signals (omkijken.signals). Which records: signals selectors. The team lead a signal past
+    # its response time escalates to is the corporation's project leader.
+    "report_signals": frozenset({Role.BUILDING_MANAGER, Role.RESIDENT, Role.CARE_COORDINATOR}),
+    "handle_signals": frozenset({Role.BUILDING_MANAGER, Role.PROJECT_LEADER, Role.ADMIN}),
+    "view_routed_signals": frozenset({Role.CARE_COORDINATOR}),
+    "set_signal_response_times": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
+    "view_signal_counts": frozenset({Role.MUNICIPAL_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
+    "my_signals": frozenset({Role.RESIDENT}),
+    "import_arrears": frozenset({Role.LETTING_OFFICER, Role.ADMIN}),
     # The building manager's day (omkijken.beheer). Which complexes: the ones he manages.
     "view_day": frozenset({Role.BUILDING_MANAGER}),
     "view_resident_overview": frozenset({Role.BUILDING_MANAGER}),
@@ -128,6 +137,7 @@ CAPABILITIES["view_intake"] = (
 CAPABILITIES["view_questionnaires"] = (
     CAPABILITIES["manage_questionnaires"] | CAPABILITIES["assess_motivation"]
 )
+CAPABILITIES["view_signals"] = CAPABILITIES["handle_signals"] | CAPABILITIES["view_routed_signals"]
 CAPABILITIES["view_adverts"] = CAPABILITIES["view_letting"] | CAPABILITIES["manage_adverts"]
 
 # Why a role reads special-category data, as written to the access log.

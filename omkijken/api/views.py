@@ -32,6 +32,7 @@ from omkijken.api.base import ApiView, ApiViewSet, api_language, validate_params
 from omkijken.api.contact_moments import ContactMomentViewSet
 from omkijken.api.exceptions import Conflict, error_body
 from omkijken.api.permissions import HasRole
+from omkijken.api.signals import SignalViewSet
 from omkijken.letting.adverts import selectors as advert_selectors
 from omkijken.letting.adverts import services as advert_services
 from omkijken.letting.models import Advert, Allocation, Nomination, Offer, Round
@@ -574,4 +575,5 @@ def register(router: SimpleRouter) -> None:
     router.register("offers", OfferViewSet, basename="api-offer")
     router.register("allocations", AllocationViewSet, basename="api-allocation")
     router.register("rounds", RoundViewSet, basename="api-round")
+    router.register("signals", SignalViewSet, basename="api-signal")
     router.register("contact-moments", ContactMomentViewSet, basename="api-contact-moment")

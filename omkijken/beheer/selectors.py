@@ -39,6 +39,7 @@ from omkijken.letting.offers.selectors import key_handovers_for
 from omkijken.portfolio.models import Complex, Section, Unit
 from omkijken.residents.models import Household, Lease, Person
 from omkijken.residents.selectors import buddy_shared, care_partner_contacts_for, current_lease_filter
+from omkijken.signals.selectors import open_signals_for
 
 # --- Scope ---------------------------------------------------------------------------------------
 
@@ -277,10 +278,14 @@ def week_of(today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def open_signals_by_complex(actor: User, complex_ids: list[int], *, now: dt.datetime) -> dict[int, list[Any]]:
-    """SLOT FOR THE SIGNALS ROOM (issue 13 part 1): the open signals of these complexes, by complex
-    id, most urgent and oldest first. Returns nothing until ``omkijken.signals`` fills it in; the
-    template section ``{% block open_signals %}`` in ``beheer/today.html`` shows the rows."""
-    return {}
+    """The open signals of these complexes, by complex id, most urgent and oldest first (one query,
+    from the signals room's worklist; the template block ``open_signals`` shows them)."""
+    wanted = set(complex_ids)
+    by_complex: dict[int, list[Any]] = defaultdict(list)
+    for signal in open_signals_for(actor):
+        if signal.complex_id in wanted:
+            by_complex[signal.complex_id].append(signal)
+    return dict(by_complex)
 
 
 def day_for(actor: User, *, now: dt.datetime | None = None) -> Day:

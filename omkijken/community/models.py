@@ -1,6 +1,7 @@
 """The neighbour network's models. Django registers an app's models from here, so this module imports
 every model of the sub-contexts (help, buddies, check-ins, activities, fund) and defines the shared
-ones: the neighbour profile and the signals to the building manager, which cover help and check-ins.
+ones: the neighbour profile. The network's signals to the building manager (help nobody took, a
+missed or unanswered check-in call) are kinds of ``omkijken.signals.models.Signal``.
 
 Privacy: that a resident asked for a buddy (or that a care partner proposed one) reveals
 vulnerability and is treated as special-category data: only coordinators read it, through
@@ -63,51 +64,6 @@ class NeighbourProfile(models.Model):
         return f"NeighbourProfile #{self.pk}"
 
 
-class CommunitySignal(models.Model):
-    """A signal to the building manager: a missed check-in or a help request nobody took."""
-
-    class Kind(models.TextChoices):
-        MISSED_CHECK_IN = "missed_check_in", _("Missed check-in")
-        UNCLAIMED_HELP = "unclaimed_help", _("Help request nobody took")
-
-    complex = models.ForeignKey("portfolio.Complex", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    help_request = models.ForeignKey(
-        HelpRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    agreement = models.ForeignKey(
-        CheckInAgreement, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    due_at = models.DateTimeField(_("was due"))
-    created_at = models.DateTimeField(_("signalled at"))
-    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("signal")
-        verbose_name_plural = _("signals")
-        ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["help_request"],
-                condition=Q(kind="unclaimed_help"),
-                name="one_signal_per_help_request",
-            ),
-            models.UniqueConstraint(
-                fields=["agreement", "due_at"],
-                condition=Q(kind="missed_check_in"),
-                name="one_signal_per_missed_call",
-            ),
-            models.CheckConstraint(
-                name="signal_has_subject",
-                condition=(Q(kind="missed_check_in") & Q(agreement__isnull=False))
-                | (Q(kind="unclaimed_help") & Q(help_request__isnull=False)),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"CommunitySignal #{self.pk}"
-
-
 __all__ = [
     "MAX_BUDDY_CAPACITY",
     "Activity",
@@ -118,7 +74,6 @@ __all__ = [
     "CalendarFeed",
     "CheckIn",
     "CheckInAgreement",
-    "CommunitySignal",
     "FundApplication",
     "FundBudget",
     "HelpKind",

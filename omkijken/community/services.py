@@ -17,10 +17,13 @@ from django.utils.translation import gettext as _
 from omkijken.accounts.models import User
 from omkijken.community.buddies.models import BuddyPair
 from omkijken.community.checkins.selectors import overdue_check_ins
-from omkijken.community.help.selectors import UNCLAIMED_AFTER, overdue_help_requests
-from omkijken.community.models import MAX_BUDDY_CAPACITY, CommunitySignal, NeighbourProfile, Visibility
+from omkijken.community.help.selectors import overdue_help_requests
+from omkijken.community.models import MAX_BUDDY_CAPACITY, NeighbourProfile, Visibility
 from omkijken.community.scope import acting_resident
+from omkijken.community.signal_keys import missed_call_key, unclaimed_help_key
 from omkijken.engine import buddies as engine
+from omkijken.signals import kinds as signal_kinds
+from omkijken.signals import services as signal_services
 
 
 def clean_codes(values: Sequence[str], *, limit: int = 20) -> list[str]:
@@ -80,25 +83,27 @@ def profile_save(
 
 @transaction.atomic
 def community_signals_record(*, now: dt.datetime) -> dict[str, int]:
-    """Record a signal for every missed check-in and every help request nobody took (idempotent)."""
+    """Raise a signal for every missed check-in and every help request nobody took (idempotent):
+    kinds of the one signal model, seen on the building manager's signals list."""
     created = {"missed_check_in": 0, "unclaimed_help": 0}
-    for agreement in overdue_check_ins(now=now):
-        _obj, new = CommunitySignal.objects.get_or_create(
-            kind=CommunitySignal.Kind.MISSED_CHECK_IN,
-            agreement=agreement,
-            due_at=agreement.next_due_at,
-            defaults={"complex_id": agreement.complex_id, "created_at": now},
+    for agreement in overdue_check_ins(now=now).select_related("complex", "resident"):
+        _signal, new = signal_services.signal_raise(
+            actor=None,
+            kind_code=signal_kinds.MISSED_CHECK_IN,
+            complex_=agreement.complex,
+            person=agreement.resident,
+            source_key=missed_call_key(agreement.pk, agreement.next_due_at),
+            now=now,
         )
         created["missed_check_in"] += int(new)
-    for request in overdue_help_requests(now=now):
-        _obj, new = CommunitySignal.objects.get_or_create(
-            kind=CommunitySignal.Kind.UNCLAIMED_HELP,
-            help_request=request,
-            defaults={
-                "complex_id": request.complex_id,
-                "created_at": now,
-                "due_at": request.created_at + UNCLAIMED_AFTER,
-            },
+    for request in overdue_help_requests(now=now).select_related("complex", "requester"):
+        _signal, new = signal_services.signal_raise(
+            actor=None,
+            kind_code=signal_kinds.UNCLAIMED_HELP,
+            complex_=request.complex,
+            person=request.requester,
+            source_key=unclaimed_help_key(request.pk),
+            now=now,
         )
         created["unclaimed_help"] += int(new)
     return created

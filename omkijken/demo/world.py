@@ -73,6 +73,8 @@ WORLD_STEPS: tuple[WorldStep, ...] = (
 LAYERS: tuple[Layer, ...] = (
     # The neighbour network: profiles, buddies, help, activities, fund.
     Layer("community", "omkijken.community.demo.build_community_demo"),
+    # Signals: a week of worries in Vliethof and De Brug, one escalated.
+    Layer("signals", "omkijken.signals.demo.build_signals_demo"),
     # The intake side of letting: questionnaire, applicant persona, applications, nominations.
     Layer("letting intake", "omkijken.letting.demo.build_intake_demo"),
     # Letting: adverts, home seekers and rounds.
@@ -177,7 +179,11 @@ def delete_demo() -> dict[str, int]:
         # The neighbour network hangs on the demo complexes. Its rows go before the households:
         # deleting a helper's household would first null the helper of a claimed help request,
         # which its check constraint forbids.
-        for model in apps.get_app_config("community").get_models():
+        # Signals too (their routings and correction requests go with them).
+        for model in [
+            *apps.get_app_config("community").get_models(),
+            *apps.get_app_config("signals").get_models(),
+        ]:
             for key in model._meta.concrete_fields:
                 if key.is_relation and key.related_model is Complex:
                     tally(

@@ -39,6 +39,12 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("My neighbourhood"), reverse("community_home"), "community"))
     elif can(user, "coordinate_network"):
         items.append(NavItem(_("Neighbour network"), reverse("community_home"), "community"))
+    if can(user, "view_signals"):
+        items.append(NavItem(_("Signals"), reverse("signal_list"), "signals"))
+    elif can(user, "report_signals"):
+        items.append(NavItem(_("My signals"), reverse("signal_mine"), "signals"))
+    if can(user, "view_signal_counts") and not can(user, "view_signals"):
+        items.append(NavItem(_("Signals per neighbourhood"), reverse("signal_counts"), "signal_counts"))
     if can(user, "view_adverts"):
         items.append(NavItem(_("Letting"), reverse("letting_home"), "letting"))
     if can(user, "apply_for_homes"):
@@ -52,6 +58,8 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("Key handovers"), reverse("letting_key_handovers"), "letting_key_handovers"))
     if can(user, "import_export"):
         items.append(NavItem(_("Import and export"), reverse("letting_exchange"), "letting_exchange"))
+    if can(user, "import_arrears"):
+        items.append(NavItem(_("Rent arrears"), reverse("signal_arrears_import"), "signal_arrears"))
     if can(user, "audit_access"):
         items.append(NavItem(_("Access log"), reverse("access_log"), "audit"))
     return items

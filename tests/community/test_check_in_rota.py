@@ -11,7 +11,8 @@ from omkijken.community import scope, services
 from omkijken.community.checkins import selectors as checkin_selectors
 from omkijken.community.checkins import services as checkin_services
 from omkijken.community.checkins.selectors import CHECK_IN_GRACE
-from omkijken.community.models import CommunitySignal
+from omkijken.community.signal_keys import missed_call_prefix
+from omkijken.signals.models import Signal
 
 pytestmark = pytest.mark.django_db
 
@@ -36,13 +37,14 @@ def test_a_call_not_logged_within_the_grace_period_is_a_missed_check_in(network,
     # and the signal is recorded once, then resolved when the call is logged
     services.community_signals_record(now=DUE + CHECK_IN_GRACE)
     services.community_signals_record(now=DUE + CHECK_IN_GRACE + dt.timedelta(hours=1))
-    assert CommunitySignal.objects.filter(agreement=made).count() == 1
+    signals = Signal.objects.filter(source_key__startswith=missed_call_prefix(made.pk))
+    assert signals.count() == 1
     checkin_services.check_in_log(
         actor=persona("buur"), agreement=made, reached=True, now=DUE + dt.timedelta(days=2)
     )
     made.refresh_from_db()
     assert made.next_due_at == DUE + dt.timedelta(days=7)
-    assert CommunitySignal.objects.get(agreement=made).resolved_at is not None
+    assert signals.get().status == Signal.Status.HANDLED
 
 
 def test_only_the_caller_logs_the_call(network, persona, person_of, resident_login) -> None:  # type: ignore[no-untyped-def]

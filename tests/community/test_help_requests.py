@@ -13,7 +13,9 @@ from omkijken.community import scope
 from omkijken.community.help import selectors as help_selectors
 from omkijken.community.help import services as help_services
 from omkijken.community.help.selectors import UNCLAIMED_AFTER
-from omkijken.community.models import CommunitySignal, HelpRequest
+from omkijken.community.models import HelpRequest
+from omkijken.community.signal_keys import unclaimed_help_key
+from omkijken.signals.models import Signal
 
 pytestmark = pytest.mark.django_db
 
@@ -117,5 +119,8 @@ def test_the_signals_command_records_each_overdue_request_once(network, capsys) 
     overdue = help_selectors.overdue_help_requests(now=dt.datetime.now(tz=dt.UTC))
     assert overdue.exists()
     for request in overdue:
-        assert CommunitySignal.objects.filter(help_request=request).count() == 1
+        assert (
+            Signal.objects.filter(source_key=unclaimed_help_key(request.pk), kind="unclaimed_help").count()
+            == 1
+        )
     assert "unclaimed" in capsys.readouterr().out

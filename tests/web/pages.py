@@ -70,6 +70,7 @@ def demo_pages() -> dict[str, str]:
         **_letting_letter_pages(),
         **_letting_objection_pages(),
         **_letting_intake_pages(),
+        **_signal_pages(),
         **_beheer_pages(own_managed, unmanaged, other_complex, buur, other_household),
         "letting_exchange": reverse("letting_exchange"),
         "letting_exchange_export": reverse("letting_exchange_export", args=["eenheden"]),
@@ -232,6 +233,20 @@ EXPECTED: dict[str, dict[str, int]] = {
     "project_document_other_org": dict(
         zip(PERSONAS, [404, 404, 404, 404, 403, 403, 403, 404, 403], strict=True)
     ),
+    # Signals (issue 13): a signal in Vliethof (managed), one in an unmanaged complex, one routed to
+    # the care partner, one of the other corporation
+    "signal_list": dict(zip(PERSONAS, [200, 403, 200, 200, 403, 403, 403, 200, 403], strict=True)),
+    "signal_new": dict(zip(PERSONAS, [403, 403, 200, 200, 403, 200, 200, 403, 403], strict=True)),
+    "signal_mine": dict(zip(PERSONAS, [403, 403, 200, 200, 403, 200, 200, 403, 403], strict=True)),
+    "signal_kinds": dict(zip(PERSONAS, [200, 403, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "signal_counts": dict(zip(PERSONAS, [200, 403, 403, 403, 200, 403, 403, 200, 403], strict=True)),
+    "signal_arrears_import": dict(zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)),
+    "signal_managed": dict(zip(PERSONAS, [200, 403, 200, 404, 403, 403, 403, 200, 403], strict=True)),
+    "signal_unmanaged": dict(zip(PERSONAS, [200, 403, 404, 404, 403, 403, 403, 200, 403], strict=True)),
+    "signal_routed_to_partner": dict(
+        zip(PERSONAS, [200, 403, 200, 200, 403, 403, 403, 200, 403], strict=True)
+    ),
+    "signal_other_org": dict(zip(PERSONAS, [404, 403, 404, 404, 403, 403, 403, 404, 403], strict=True)),
     # The building manager's day (issue 13): his complexes only, another complex's records 404
     "beheer_today": dict(zip(PERSONAS, [403, 403, 200, 403, 403, 403, 403, 403, 403], strict=True)),
     "beheer_residents_managed": dict(
@@ -344,6 +359,74 @@ def _project_work_pages(own: Project, other: Project) -> dict[str, str]:
         "project_documents_other_org": reverse("project_documents", args=[other.pk]),
         "project_document": reverse("project_document", args=[documents[own.pk].pk]),
         "project_document_other_org": reverse("project_document", args=[documents[other.pk].pk]),
+    }
+
+
+def _signal_pages() -> dict[str, str]:
+    """The signals pages: signals made here (the test world has no signals demo)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from omkijken.residents.models import Lease
+    from omkijken.signals.models import Route, Signal
+
+    now = timezone.now()
+    unmanaged = (
+        Complex.objects.filter(corporation__name=CORPORATION).exclude(managers__username="beheerder").first()
+    )
+    other = Complex.objects.filter(corporation__name=OTHER_CORPORATION).first()
+    vliethof = Complex.objects.get(name="Vliethof")
+    assert unmanaged is not None and other is not None
+
+    def made(complex_: Complex, kind: str = "nuisance") -> Signal:
+        unit = complex_.units.order_by("pk").first()
+        assert unit is not None
+        return Signal.objects.create(
+            complex=complex_,
+            unit=unit,
+            kind_id=kind,
+            reported_as=Signal.ReportedAs.BUILDING_MANAGER,
+            created_at=now,
+            due_at=now + dt.timedelta(hours=24),
+        )
+
+    partner = Organisation.objects.get(name=CARE_PARTNER)
+    client = TargetGroupStatus.objects.filter(care_partner=partner, end_date__isnull=True).values(
+        "household_id"
+    )
+    lease = Lease.objects.filter(
+        unit__complex=vliethof, household_id__in=client, end_date__isnull=True
+    ).first()
+    assert lease is not None
+    routed = Signal.objects.create(
+        complex=vliethof,
+        unit=lease.unit,
+        household_id=lease.household_id,
+        kind_id="not_seen",
+        reported_as=Signal.ReportedAs.BUILDING_MANAGER,
+        created_at=now,
+        due_at=now + dt.timedelta(hours=24),
+    )
+    Route.objects.create(
+        signal=routed,
+        target=Route.Target.CARE_PARTNER,
+        organisation=partner,
+        basis=Route.Basis.CONSENT,
+        basis_reference="akkoord",
+        routed_at=now,
+    )
+    return {
+        "signal_list": reverse("signal_list"),
+        "signal_new": reverse("signal_new"),
+        "signal_mine": reverse("signal_mine"),
+        "signal_kinds": reverse("signal_kinds"),
+        "signal_counts": reverse("signal_counts"),
+        "signal_arrears_import": reverse("signal_arrears_import"),
+        "signal_managed": reverse("signal_detail", args=[made(vliethof).pk]),
+        "signal_unmanaged": reverse("signal_detail", args=[made(unmanaged).pk]),
+        "signal_routed_to_partner": reverse("signal_detail", args=[routed.pk]),
+        "signal_other_org": reverse("signal_detail", args=[made(other).pk]),
     }
 
 

@@ -22,10 +22,18 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     from omkijken.projectwork import urls as projectwork_urls
     from omkijken.quotas import urls as quotas_urls
     from omkijken.residents import urls as residents_urls
+    from omkijken.signals import urls as signals_urls
     from omkijken.web import urls as web_urls
 
     modules = [web_urls, portfolio_urls, projects_urls, residents_urls, quotas_urls, accounts_urls]
-    modules += [locationplan_urls, lessons_urls, announcements_urls, projectwork_urls, beheer_urls]
+    modules += [
+        locationplan_urls,
+        lessons_urls,
+        announcements_urls,
+        projectwork_urls,
+        beheer_urls,
+        signals_urls,
+    ]
     named = {p.name for urls in modules for p in urls.urlpatterns if getattr(p, "name", None)}
     posted_only = {
         "project_phase",
@@ -52,6 +60,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "project_calendar_renew",
         "project_calendar_feed",  # behind a secret token, no login: tests/projects/test_project_calendar.py
     }
+    posted_only |= {"signal_correction", "signal_triage", "signal_route", "signal_handle"}
     page_names = {
         "home": "home",
         "complex_list": "complex_list",
@@ -85,6 +94,13 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "announcement_letters": "announcement_letters",
         "my_announcements": "my_announcements",
         "project_calendar_page": "project_calendar_page",
+        "signal_list": "signal_list",
+        "signal_new": "signal_new",
+        "signal_mine": "signal_mine",
+        "signal_kinds": "signal_kinds",
+        "signal_counts": "signal_counts",
+        "signal_arrears_import": "signal_arrears_import",
+        "signal_detail": "signal_managed",
         "residents_sharing": "residents_sharing",
         "beheer_today": "beheer_today",
         "beheer_residents": "beheer_residents_managed",

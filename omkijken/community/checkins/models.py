@@ -52,6 +52,10 @@ class CheckIn(models.Model):
         verbose_name = _("check-in")
         verbose_name_plural = _("check-ins")
         ordering = ["-done_at"]
+        constraints = [
+            # One record per call: the call that was due is logged once.
+            models.UniqueConstraint(fields=["agreement", "due_at"], name="one_record_per_call"),
+        ]
 
     def __str__(self) -> str:
         return f"CheckIn #{self.pk}"

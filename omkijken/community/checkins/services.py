@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from omkijken.accounts.models import User
 from omkijken.community.checkins import selectors
 from omkijken.community.checkins.models import CheckIn, CheckInAgreement
-from omkijken.community.models import CommunitySignal
 from omkijken.community.scope import place_of_person, require_staff_complex, resident_place
+from omkijken.community.signal_keys import missed_call_prefix, not_reached_key
 from omkijken.residents.models import Person
+from omkijken.signals import kinds as signal_kinds
+from omkijken.signals import services as signal_services
 
 
 @transaction.atomic
@@ -43,10 +45,20 @@ def check_in_agreement_create(
 
 @transaction.atomic
 def check_in_log(
-    *, actor: User, agreement: CheckInAgreement, reached: bool, now: dt.datetime | None = None
+    *,
+    actor: User,
+    agreement: CheckInAgreement,
+    reached: bool,
+    due_at: dt.datetime | None = None,
+    now: dt.datetime | None = None,
 ) -> CheckIn:
-    """The caller (or a coordinator) logs a call: the next call is due ``every_days`` after the one
-    just made."""
+    """The caller (or a coordinator) logs the call that is due (``due_at``: the one the page
+    showed, so a second press of a stale page does not log the next call): one record per call, and the rota
+    moves on to the next call (``every_days`` later, and after now).
+
+    Reached: the missed-call signal of this agreement is closed. Not reached: the missed-call
+    signal stays open and the call raises a signal of its own; the second call in a row that
+    reached nobody escalates it to the team lead."""
     now = now or timezone.now()
     locked = selectors.check_ins_for(actor).select_for_update(of=("self",)).filter(pk=agreement.pk).first()
     if locked is None:
@@ -55,14 +67,30 @@ def check_in_log(
     place = resident_place(actor)
     if place is not None and place.person.pk != agreement.caller_id:
         raise PermissionDenied
+    stale = due_at is not None and due_at != agreement.next_due_at
+    if stale or CheckIn.objects.filter(agreement=agreement, due_at=agreement.next_due_at).exists():
+        raise ValidationError(_("This call is already noted."))
+    previous = CheckIn.objects.filter(agreement=agreement).order_by("-due_at").first()
     call = CheckIn.objects.create(
         agreement=agreement, due_at=agreement.next_due_at, done_at=now, reached=reached
     )
     step = dt.timedelta(days=agreement.every_days)
-    next_due = agreement.next_due_at
+    next_due = agreement.next_due_at + step
     while next_due <= now:
         next_due += step
     agreement.next_due_at = next_due
     agreement.save(update_fields=["next_due_at"])
-    CommunitySignal.objects.filter(agreement=agreement, resolved_at__isnull=True).update(resolved_at=now)
+    if reached:
+        signal_services.signals_resolve(source_prefix=missed_call_prefix(agreement.pk), now=now)
+    else:
+        signal, _new = signal_services.signal_raise(
+            actor=actor,
+            kind_code=signal_kinds.NOT_REACHED,
+            complex_=agreement.complex,
+            person=agreement.resident,
+            source_key=not_reached_key(call.pk),
+            now=now,
+        )
+        if previous is not None and not previous.reached:
+            signal_services.signal_escalate(signal=signal, now=now)
     return call

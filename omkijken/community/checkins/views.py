@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from omkijken.accounts.access import actor, requires
 from omkijken.community.checkins import forms, selectors, services
 from omkijken.community.scope import network_complexes, persons_in_complex
-from omkijken.web.ui import post_action
+from omkijken.web.ui import flash_errors, post_action
 
 
 @require_POST
@@ -44,6 +46,13 @@ def checkin_create(request: HttpRequest, pk: int) -> HttpResponse:
 def checkin_log(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     agreement = get_object_or_404(selectors.check_ins_for(user), pk=pk)
-    services.check_in_log(actor=user, agreement=agreement, reached=request.POST.get("reached") == "yes")
+    due_at = parse_datetime(request.POST.get("due", "") or "")
+    try:
+        services.check_in_log(
+            actor=user, agreement=agreement, reached=request.POST.get("reached") == "yes", due_at=due_at
+        )
+    except ValidationError as exc:
+        flash_errors(request, exc)
+        return redirect("community_home")
     messages.success(request, _("Thank you. The call is noted."))
     return redirect("community_home")

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import User
 from omkijken.community.help.models import HelpKind, HelpOffer, HelpRequest
-from omkijken.community.models import CommunitySignal
 from omkijken.community.scope import Place, acting_resident
+from omkijken.community.signal_keys import unclaimed_help_key
+from omkijken.signals.services import signals_resolve
 
 
 class AlreadyClaimed(ValidationError):
@@ -85,6 +86,7 @@ def help_request_claim(
             _("Another neighbour has already taken this request. Thank you for wanting to help!")
         )
     request.refresh_from_db()
+    signals_resolve(source_prefix=unclaimed_help_key(request.pk), now=now)
     return request
 
 
@@ -108,9 +110,7 @@ def help_request_close(
     request.closing_note = note
     request.closed_at = now or timezone.now()
     request.save(update_fields=["status", "closing_note", "closed_at"])
-    CommunitySignal.objects.filter(help_request=request, resolved_at__isnull=True).update(
-        resolved_at=request.closed_at
-    )
+    signals_resolve(source_prefix=unclaimed_help_key(request.pk), now=request.closed_at)
     return request
 
 
@@ -125,6 +125,7 @@ def help_request_cancel(*, actor: User, help_request: HelpRequest) -> HelpReques
         raise ValidationError(_("This request is already finished."))
     request.status = HelpRequest.Status.CANCELLED
     request.save(update_fields=["status"])
+    signals_resolve(source_prefix=unclaimed_help_key(request.pk), now=timezone.now())
     return request
 
 
