@@ -7,9 +7,12 @@ with its full validation, so that an import cannot write what a form would refus
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+import copy
+from collections.abc import Iterable
+from typing import Any, Generic, Literal, TypeVar
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 
 Outcome = Literal["created", "updated", "unchanged"]
 M = TypeVar("M", bound=models.Model)
@@ -33,3 +36,117 @@ def upsert(instance: M | None, model: type[M], values: dict[str, Any]) -> tuple[
     instance.full_clean()
     instance.save()
     return instance, "updated"
+
+
+class BulkPlan(Generic[M]):
+    """Rows of one model checked one by one and then written together: the set-based form of
+    :func:`upsert`, for imports of tens of thousands of rows.
+
+    :meth:`add` checks a row in Python, without a query: every field and the model's ``clean``.
+    What only the database can tell (a uniqueness or check constraint) it tells in :meth:`write`,
+    which writes ``bulk_create`` / ``bulk_update`` in batches, each in a savepoint; a batch the
+    database refuses is checked again row by row with the full validation, so that the caller
+    gets the row and the message, as ``upsert`` would have said. Call both inside the caller's
+    transaction, and roll it back when anything was refused: the import stays all or nothing.
+    Foreign keys are not checked by query: the caller found the related rows itself.
+    """
+
+    def __init__(self, model: type[M], *, batch_size: int = 1000) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.related = [f.name for f in model._meta.concrete_fields if f.is_relation]
+        self._attnames = {f.name: f.attname for f in model._meta.concrete_fields if f.is_relation}
+        self.created: list[tuple[M, Any]] = []
+        self.updated: list[tuple[M, Any]] = []
+        self.changed_fields: set[str] = set()
+
+    def add(self, instance: M | None, values: dict[str, Any], *, tag: Any = None) -> tuple[M, Outcome]:
+        """Plan one row; ValidationError (nothing planned) when a field or ``clean`` refuses it.
+        Returns the row as it will be saved (an existing row is copied, not changed) and whether
+        it will be created, updated or stays unchanged. ``tag`` comes back with a refusal."""
+        if instance is None:
+            row = self.model(**values)
+            outcome: Outcome = "created"
+        else:
+            changed = [name for name, value in values.items() if self._differs(instance, name, value)]
+            if not changed:
+                return instance, "unchanged"
+            row = copy.copy(instance)
+            for name in changed:
+                setattr(row, name, values[name])
+            outcome = "updated"
+        row.full_clean(exclude=self.related, validate_unique=False, validate_constraints=False)
+        if outcome == "created":
+            self.created.append((row, tag))
+        else:
+            self.changed_fields.update(changed)
+            self.updated.append((row, tag))
+        return row, outcome
+
+    def _differs(self, instance: M, name: str, value: Any) -> bool:
+        attname = self._attnames.get(name)
+        if attname is None:
+            return bool(getattr(instance, name) != value)
+        # Compare a foreign key by its id: reading the related row would cost a query per row.
+        return bool(getattr(instance, attname) != (value.pk if isinstance(value, models.Model) else value))
+
+    def write(self) -> list[tuple[Any, ValidationError]]:
+        """Write every planned row; (tag, error) for each row the database refused."""
+        refused: list[tuple[Any, ValidationError]] = []
+        for start in range(0, len(self.created), self.batch_size):
+            batch = self.created[start : start + self.batch_size]
+            refused += self._write(batch, lambda rows: self.model._default_manager.bulk_create(rows))
+        fields = sorted(self.changed_fields)
+        for start in range(0, len(self.updated), self.batch_size):
+            batch = self.updated[start : start + self.batch_size]
+            refused += self._write(batch, lambda rows: self.model._default_manager.bulk_update(rows, fields))
+        return refused
+
+    def _write(self, batch: list[tuple[M, Any]], write: Any) -> list[tuple[Any, ValidationError]]:
+        try:
+            with transaction.atomic():
+                write([row for row, _tag in batch])
+        except IntegrityError as exc:
+            return self._diagnose(batch, exc)
+        return []
+
+    def _diagnose(self, batch: list[tuple[M, Any]], exc: IntegrityError) -> list[tuple[Any, ValidationError]]:
+        refused = []
+        for row, tag in batch:
+            if row._state.adding:
+                row.pk = None
+            try:
+                row.full_clean(exclude=self.related)
+            except ValidationError as error:
+                refused.append((tag, error))
+        if not refused:  # the rows clash with each other, or with a row written by someone else
+            refused = [(batch[0][1], ValidationError(str(exc)))]
+        return refused
+
+
+class BulkUpsert(Generic[M]):
+    """What :func:`bulk_upsert` did: each row as saved (or as it would have been) with its
+    outcome, in the order given, and (tag, error) for each refused row."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[M, Outcome]] = []
+        self.refused: list[tuple[Any, ValidationError]] = []
+
+
+def bulk_upsert(
+    model: type[M], rows: Iterable[tuple[M | None, dict[str, Any], Any]], *, write: bool = True
+) -> BulkUpsert[M]:
+    """Create or update many rows of ``model`` at once: each (existing row or None, values, tag)
+    is checked first; only when none is refused, and ``write`` is true, are they written, in a
+    few statements per thousand rows. Run inside the caller's transaction (see BulkPlan)."""
+    plan = BulkPlan(model)
+    done: BulkUpsert[M] = BulkUpsert()
+    for instance, values, tag in rows:
+        try:
+            done.rows.append(plan.add(instance, values, tag=tag))
+        except ValidationError as error:
+            done.refused.append((tag, error))
+            done.rows.append((instance or model(**values), "created" if instance is None else "updated"))
+    if write and not done.refused:
+        done.refused = plan.write()
+    return done

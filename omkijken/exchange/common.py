@@ -59,6 +59,8 @@ class ImportResult:
     encoding: str = ""
     batch: ImportBatch | None = None
     notes: list[str] = field(default_factory=list)
+    # What was read past without stopping the import: fields VERA does not define, by JSON path.
+    warnings: list[RowError] = field(default_factory=list)
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
