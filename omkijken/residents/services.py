@@ -82,13 +82,6 @@ def persons_bulk_upsert(
     return bulk_upsert(Person, rows, write=write)
 
 
-def household_rename(*, household: Household, name: str) -> None:
-    """Give an imported household the name its source system uses (validated first)."""
-    household.name = name
-    household.full_clean()
-    household.save(update_fields=["name"])
-
-
 def person_upsert(*, person: Person | None, values: dict[str, Any]) -> tuple[Person, Outcome]:
     """Create or update one person of a household from an import, fully validated."""
     return upsert(person, Person, values)

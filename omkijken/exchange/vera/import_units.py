@@ -47,7 +47,7 @@ def import_units(
     sections = {(s.complex_id, s.name): s for s in Section.objects.filter(complex__corporation=corporation)}
     units = {(u.complex_id, u.code): u for u in Unit.objects.filter(complex__corporation=corporation)}
     seen: set[tuple[int, str]] = set()
-    planned: list[tuple[Unit | None, dict[str, Any], Item]] = []
+    planned: list[tuple[Unit | None, dict[str, Any], tuple[Item, str]]] = []
     for index, data in enumerate(items):
         item = Item(data, index, errors)
         found_complex, code = _unit_from(item, complexes)
@@ -113,6 +113,6 @@ def import_units(
             "max_household_size": item.get("voorwaarden", "maximumAantalPersonen") or 6,
             "section": section,
         }
-        planned.append((units.get((found_complex.pk, code)), values, item))
+        planned.append((units.get((found_complex.pk, code)), values, (item, "")))
     done = units_bulk_upsert(rows=planned, write=not errors)
     record_refusals(done, result)

@@ -105,13 +105,13 @@ def save_row(item: Item, where: str, write: Callable[[], tuple[Any, str]], resul
     return row
 
 
-def record_refusals(done: BulkUpsert[Any], result: ImportResult, where: str = "", count: bool = True) -> None:
-    """The outcome of a bulk upsert of berichten (tagged with their Item): the refused rows as
-    errors under ``where``, the rest counted in ``result`` (when ``count``)."""
-    for item, exc in done.refused:
+def record_refusals(done: BulkUpsert[Any], result: ImportResult | None = None) -> None:
+    """The outcome of a bulk upsert of berichten, each row tagged with (Item, JSON path): the
+    refused rows as errors of their bericht; the rest counted in ``result``, when given."""
+    for (item, where), exc in done.refused:
         for field, message in messages_of(exc):
             item.error(where, f"{field}: {message}" if field and field != "__all__" else message)
-    if count and not done.refused:
+    if result is not None and not done.refused:
         for _row, outcome in done.rows:
             result.count(outcome)
 
