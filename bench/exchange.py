@@ -391,13 +391,13 @@ def main() -> None:
                         f"{ns.baseline_rows} {label} ({ns.baseline_ref})",
                         ns.baseline_runs,
                         prepare,
-                        lambda: child(tree, "import", kind, path),
+                        lambda kind=kind, path=path: child(tree, "import", kind, path),
                     )
                     now = measure(
                         f"{ns.baseline_rows} {label} (this tree)",
                         ns.runs,
                         prepare,
-                        lambda: child(ROOT, "import", kind, path),
+                        lambda kind=kind, path=path: child(ROOT, "import", kind, path),
                     )
                     print(f"  -> {old['median_s'] / now['median_s']:.1f}x faster")
                 fresh()

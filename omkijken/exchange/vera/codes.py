@@ -19,6 +19,10 @@ SENSITIVE_URGENCY = frozenset({"MED", "DAK", "EXD", "UIT", "STA"})
 MAIN_TENANT_ROLES = frozenset({"WON", "HUU", "HOO"})
 MAIN_TENANT_ROLE = "WON"
 CO_APPLICANT_ROLE = "MBW"  # Medebewoner
+# The role in which an offer's or allocation's person carries the household reference as its
+# code: WON (Woningzoekende); HUI (Huishouden), retired in 2022, is still read.
+HOUSEHOLD_ROLE = "WON"
+HOUSEHOLD_ROLES = frozenset({"WON", "HUI"})
 
 # Extra attributes (naam) we use, per kind.
 X_SECTION = "sectie"

@@ -28,7 +28,10 @@ from omkijken.accounts.policy import can
 from omkijken.exchange.common import corporation_of, local_midnight, money
 from omkijken.exchange.vera import schema
 from omkijken.exchange.vera.codes import (
+    CO_APPLICANT_ROLE,
+    HOUSEHOLD_ROLE,
     KINDS,
+    MAIN_TENANT_ROLE,
     SENSITIVE_URGENCY,
     X_ADVERT,
     X_ALLOCATION,
@@ -48,9 +51,24 @@ from omkijken.exchange.vera.codes import (
 )
 from omkijken.letting.channels import Channel
 from omkijken.letting.models import Allocation, Nomination, Offer, Registration
-from omkijken.portfolio.models import Unit
+from omkijken.portfolio.models import Complex, Unit
 from omkijken.residents.models import Household, Person, TargetGroupStatus
 from omkijken.residents.selectors import open_status_filter
+
+# A complex's building type as the home's EENHEIDDETAILSOORT (the Waarderingskamer's list) and
+# its pand's PANDSOORT; an apartment building is taken as a corridor flat.
+DETAIL_SOORT: dict[str, str] = {
+    Complex.BuildingType.GALLERY_FLAT: "GAL",
+    Complex.BuildingType.STAIRWELL: "POF",
+    Complex.BuildingType.TERRACED: "TUS",
+    Complex.BuildingType.APARTMENT: "COR",
+}
+PAND_SOORT: dict[str, str] = {
+    Complex.BuildingType.GALLERY_FLAT: "MGW",
+    Complex.BuildingType.STAIRWELL: "MGW",
+    Complex.BuildingType.TERRACED: "EGW",
+    Complex.BuildingType.APARTMENT: "MGW",
+}
 
 
 def _extras(pairs: Iterable[tuple[str, Any]]) -> list[dict[str, str]]:
@@ -128,11 +146,23 @@ def _unit_item(unit: Unit) -> dict[str, Any]:
         "kamersAantal": unit.rooms,
         "prijscomponenten": [{"soort": ref("PRIJSCOMPONENTSOORT", "NET"), "bedrag": money(unit.net_rent)}],
         "maatschappelijkLabel": ref("MAATSCHAPPELIJKLABEL", "DAE" if unit.daeb_label == "DAEB" else "NDA"),
-        "panden": [{"code": unit.complex.code, "liftAanwezig": unit.has_lift}],
-        "voorwaarden": {
-            "minimumAantalPersonen": unit.min_household_size,
-            "maximumAantalPersonen": unit.max_household_size,
-        },
+        "detailSoort": ref("EENHEIDDETAILSOORT", DETAIL_SOORT[unit.complex.building_type]),
+        "bouwjaar": unit.complex.year_built,
+        "panden": [
+            {
+                "code": unit.complex.code,
+                "soort": ref("PANDSOORT", PAND_SOORT[unit.complex.building_type]),
+                "liftAanwezig": unit.has_lift,
+            }
+        ],
+        "criteria": [
+            {
+                "soort": ref("EENHEIDCRITERIUMSOORT", "PER"),
+                "toepassing": ref("EENHEIDCRITERIUMTOEPASSING", "SEL"),
+                "aantalOndergrens": unit.min_household_size,
+                "aantalBovengrens": unit.max_household_size,
+            }
+        ],
     }
     if unit.floor_area is not None:
         item["oppervlakten"] = [{"soort": ref("OPPERVLAKTESOORT", "GBO"), "waarde": float(unit.floor_area)}]
@@ -159,7 +189,13 @@ def _person_item(person: Person) -> dict[str, Any]:
         "voornaam": person.first_name,
         "achternaam": person.last_name,
         "geboortedatum": person.birth_date.isoformat(),
-        "rollen": [{"soort": ref("RELATIEROLSOORT", "HOO" if person.is_main_tenant else "MBW")}],
+        "rollen": [
+            {
+                "soort": ref(
+                    "RELATIEROLSOORT", MAIN_TENANT_ROLE if person.is_main_tenant else CO_APPLICANT_ROLE
+                )
+            }
+        ],
     }
     if person.name_prefix:
         item["tussenvoegsels"] = person.name_prefix
@@ -241,12 +277,13 @@ def _export_registrations(
 
 def _relatie_of(household: Household) -> dict[str, Any]:
     """A household as the natural person VERA's Aanbieding/Toewijzing expects: the main tenant,
-    in the role *Huishouden* whose code is the household's reference."""
+    in the role *Woningzoekende* whose code is the household's reference (the role *Huishouden*,
+    HUI, was retired in 2022)."""
     members = list(household.members.all())
     main = next((p for p in members if p.is_main_tenant), members[0] if members else None)
     item: dict[str, Any] = {
         "soort": ref("RELATIESOORT", "NAT"),
-        "rollen": [{"soort": ref("RELATIEROLSOORT", "HUI"), "code": household.reference}],
+        "rollen": [{"soort": ref("RELATIEROLSOORT", HOUSEHOLD_ROLE), "code": household.reference}],
     }
     if main is not None:
         item["voornaam"] = main.first_name

@@ -35,6 +35,16 @@ def _unit_from(item: Item, complexes: dict[str, Complex]) -> tuple[Complex | Non
     return found, unit_code
 
 
+def _household_sizes(item: Item) -> tuple[int | None, int | None]:
+    """(minimum, maximum) household size: from the criterion of soort PER (Personen), as VERA 4.3
+    has it, or else from ``voorwaarden``, which it retired but older files still carry."""
+    for criterion in item.get("criteria") or []:
+        if isinstance(criterion, dict) and (criterion.get("soort") or {}).get("code") == "PER":
+            low, high = criterion.get("aantalOndergrens"), criterion.get("aantalBovengrens")
+            return (round(low) if low is not None else None, round(high) if high is not None else None)
+    return item.get("voorwaarden", "minimumAantalPersonen"), item.get("voorwaarden", "maximumAantalPersonen")
+
+
 def import_units(
     actor: User,
     corporation: Organisation,
@@ -78,6 +88,7 @@ def import_units(
             ),
             None,
         )
+        sizes = _household_sizes(item)
         label = item.get("maatschappelijkLabel", "code") or "DAE"
         if label not in ("DAE", "NDA"):
             item.error(".maatschappelijkLabel.code", _("unknown DAEB label %(code)s") % {"code": label})
@@ -109,8 +120,8 @@ def import_units(
             "daeb_label": "DAEB" if label == "DAE" else "NDAEB",
             "has_lift": any(p.get("liftAanwezig") for p in item.get("panden") or []),
             "wheelchair_accessible": item.get("toegankelijkheidslabel", "code") in ("ROL", "RUI"),
-            "min_household_size": item.get("voorwaarden", "minimumAantalPersonen") or 1,
-            "max_household_size": item.get("voorwaarden", "maximumAantalPersonen") or 6,
+            "min_household_size": sizes[0] or 1,
+            "max_household_size": sizes[1] or 6,
             "section": section,
         }
         planned.append((units.get((found_complex.pk, code)), values, (item, "")))

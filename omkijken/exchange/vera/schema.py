@@ -303,20 +303,29 @@ def check(instance: Any, component: str) -> list[str]:
 
 
 @functools.cache
-def _referentiedata() -> dict[tuple[str, str], str]:
+def _referentiedata() -> dict[tuple[str, str], tuple[str, bool]]:
+    """(soort, code) → (name, retired). A code that VERA gave a new meaning has two rows, the
+    retired one with an end date (AANVULLENDEDOELGROEP VER was "Verstandelijk beperkten" for
+    two weeks in 2023 and is "(ex)-verslaafden"): the current row wins."""
     with REFERENTIEDATA_PATH.open(encoding="utf-8-sig", newline="") as fh:
-        rows = csv.DictReader(fh, delimiter=";")
-        found: dict[tuple[str, str], str] = {}
-        for row in rows:
-            found.setdefault((row["Soort"], row["Code"]), row["Naam"])
+        found: dict[tuple[str, str], tuple[str, bool]] = {}
+        for row in csv.DictReader(fh, delimiter=";"):
+            key, retired = (row["Soort"], row["Code"]), bool((row["Einddatum"] or "").strip())
+            if key not in found or (found[key][1] and not retired):
+                found[key] = (row["Naam"], retired)
         return found
 
 
 def ref(soort: str, code: str) -> dict[str, str]:
     """A VERA ``Referentiedata`` object ``{code, naam}`` with the Dutch name from the code list.
     Raises KeyError for a code that the list does not know."""
-    return {"code": code, "naam": _referentiedata()[(soort, code)]}
+    return {"code": code, "naam": _referentiedata()[(soort, code)][0]}
 
 
 def known(soort: str, code: str) -> bool:
     return (soort, code) in _referentiedata()
+
+
+def retired(soort: str, code: str) -> bool:
+    """Whether VERA retired the code (every row of it has an end date)."""
+    return _referentiedata()[(soort, code)][1]
