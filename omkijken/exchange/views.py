@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +20,7 @@ from omkijken.exchange import selectors, services
 from omkijken.exchange.common import ImportFailed
 from omkijken.exchange.forms import ImportForm
 from omkijken.exchange.vera.codes import KINDS
-from omkijken.exchange.vera.export import export_json
+from omkijken.exchange.vera.export import export_stream
 
 MAX_ERRORS_SHOWN = 200
 
@@ -78,8 +78,8 @@ def exchange_export(request: HttpRequest, kind: str) -> HttpResponse:
     special = request.GET.get("bijzonder") == "1"
     if special and not can(user, "read_target_group"):
         raise PermissionDenied
-    body = export_json(actor=user, kind=kind, include_special_category=special)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    pieces = export_stream(actor=user, kind=kind, include_special_category=special)
+    response = StreamingHttpResponse(pieces, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="vera-{kind}-{timezone.localdate():%Y%m%d}.json"'
     return response
 

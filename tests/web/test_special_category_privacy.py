@@ -29,7 +29,7 @@ def crawl(client: Client, start: list[str], limit: int = 400) -> dict[str, str]:
         if url in seen or url.startswith(SKIP):
             continue
         response = client.get(url)
-        body = response.content.decode("utf-8", errors="replace")
+        body = response.getvalue().decode("utf-8", errors="replace")  # also a streamed export
         seen[url] = body
         if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
             for href in re.findall(r'href="(/[^"#]*)"', body):

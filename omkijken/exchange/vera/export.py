@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -86,6 +86,21 @@ def export_kind(
     *, actor: User, kind: str, include_special_category: bool = False, on: dt.date | None = None
 ) -> list[dict[str, Any]]:
     """The actor's corporation's records of one kind as WRV berichten (validated)."""
+    return list(
+        export_items(actor=actor, kind=kind, include_special_category=include_special_category, on=on)
+    )
+
+
+def export_items(
+    *, actor: User, kind: str, include_special_category: bool = False, on: dt.date | None = None
+) -> Iterator[dict[str, Any]]:
+    """The berichten one by one, each checked against its WRV schema as it is made; the homes are
+    read from the database in chunks, so that an export of 50,000 never holds them all.
+
+    The check is the schema's (types, formats, ranges: what the data could break); that our
+    mapping writes no key VERA does not define is the tests' job (``schema.check`` on every
+    item), since only a change of the code can break it. Access to special-category data is
+    logged before the first bericht is handed out."""
     corporation = corporation_of(actor)
     if kind not in KINDS:
         raise ValueError(kind)
@@ -94,10 +109,6 @@ def export_kind(
     on = on or timezone.localdate()
     exporter = _EXPORTERS[kind]
     items, households = exporter(corporation, include_special_category=include_special_category, on=on)
-    for index, item in enumerate(items):
-        problems = schema.check(item, schema.KINDS[kind])
-        if problems:  # a bug in our mapping, never the user's data
-            raise AssertionError(f"item {index}: {problems}")
     if include_special_category and households:
         AccessEvent.objects.bulk_create(
             [
@@ -113,11 +124,33 @@ def export_kind(
                 for household_id in sorted(households)
             ]
         )
-    return items
+    return _checked(items, schema.KINDS[kind])
+
+
+def _checked(items: Iterable[dict[str, Any]], component: str) -> Iterator[dict[str, Any]]:
+    for index, item in enumerate(items):
+        problems = schema.schema_errors(item, component)
+        if problems:  # a bug in our mapping, never the user's data
+            raise AssertionError(f"item {index}: {problems}")
+        yield item
+
+
+def export_stream(**kwargs: Any) -> Iterator[str]:
+    """The export as JSON text in pieces (a JSON array, one bericht per line), for a streaming
+    response or a file: memory stays flat however many records there are. Permission and the
+    access log are settled when it is called, before the first piece."""
+    return _pieces(export_items(**kwargs))
+
+
+def _pieces(items: Iterator[dict[str, Any]]) -> Iterator[str]:
+    yield "["
+    for index, item in enumerate(items):
+        yield ("\n" if index == 0 else ",\n") + json.dumps(item, ensure_ascii=False)
+    yield "\n]\n"
 
 
 def export_json(**kwargs: Any) -> str:
-    return json.dumps(export_kind(**kwargs), ensure_ascii=False, indent=2)
+    return "".join(export_stream(**kwargs))
 
 
 def _unit_item(unit: Unit) -> dict[str, Any]:
@@ -174,13 +207,13 @@ def _unit_item(unit: Unit) -> dict[str, Any]:
     return item
 
 
-def _export_units(corporation: Organisation, **_: Any) -> tuple[list[dict[str, Any]], set[int]]:
+def _export_units(corporation: Organisation, **_: Any) -> tuple[Iterable[dict[str, Any]], set[int]]:
     units = (
         Unit.objects.filter(complex__corporation=corporation)
         .select_related("complex", "complex__neighbourhood", "section")
         .order_by("complex__code", "code")
     )
-    return [_unit_item(u) for u in units], set()
+    return (_unit_item(u) for u in units.iterator(chunk_size=2000)), set()
 
 
 def _person_item(person: Person) -> dict[str, Any]:
@@ -403,7 +436,7 @@ def _export_allocations(
     return items, households if include_special_category else set()
 
 
-_EXPORTERS: dict[str, Callable[..., tuple[list[dict[str, Any]], set[int]]]] = {
+_EXPORTERS: dict[str, Callable[..., tuple[Iterable[dict[str, Any]], set[int]]]] = {
     "eenheden": _export_units,
     "kandidaten": _export_registrations,
     "aanbiedingen": _export_offers,
