@@ -51,6 +51,15 @@ def exchange_home(request: HttpRequest) -> HttpResponse:
                 _("Imported: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
                 % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
             )
+            if result.warnings:
+                messages.warning(
+                    request,
+                    _(
+                        "%(count)d field(s) that VERA does not define were not read (VERA allows them): "
+                        "%(fields)s"
+                    )
+                    % {"count": len(result.warnings), "fields": ", ".join(result.warned_fields())},
+                )
             assert result.batch is not None
             return redirect("letting_exchange_batch", pk=result.batch.pk)
     status = 400 if errors or (request.method == "POST" and not form.is_valid()) else 200

@@ -208,3 +208,21 @@ def test_household_sizes_are_read_from_criteria_and_from_an_older_files_voorwaar
         for u in Unit.objects.filter(postcode="9999ZZ")
     }
     assert sizes == {1: (2, 3), 2: (3, 5)}
+
+
+def test_the_import_page_says_which_fields_were_not_read(world, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    exported = export_kind(actor=world.officer, kind="eenheden")
+    items = new_units(exported, 3)
+    for item in items:
+        item["energieLabelIntern"] = "B"
+    upload = SimpleUploadedFile("e.json", json.dumps(items).encode(), content_type="application/json")
+    response = login("verhuur").post(
+        reverse("letting_exchange"), {"kind": "vera_eenheden", "file": upload}, follow=True
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert Unit.objects.filter(postcode="9999ZZ").count() == 3
+    assert "3 " in page and "$.energieLabelIntern" in page
