@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any, Generic, Literal, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 Outcome = Literal["created", "updated", "unchanged"]
 M = TypeVar("M", bound=models.Model)
@@ -99,7 +99,7 @@ class BulkPlan(Generic[M]):
         fields = sorted(self.changed_fields)
         for start in range(0, len(self.updated), self.batch_size):
             batch = self.updated[start : start + self.batch_size]
-            refused += self._write(batch, lambda rows: self.model._default_manager.bulk_update(rows, fields))
+            refused += self._write(batch, lambda rows: update_rows(self.model, rows, fields))
         return refused
 
     def _write(self, batch: list[tuple[M, Any]], write: Any) -> list[tuple[Any, ValidationError]]:
@@ -127,6 +127,32 @@ class BulkPlan(Generic[M]):
             return [(tag, error)]
         # It clashes with a row of this file written before it, or with another writer's.
         return [(tag, ValidationError(str(exc)))]
+
+
+def update_rows(model: type[M], rows: list[M], fields: list[str]) -> None:
+    """Save ``fields`` of ``rows`` in one statement. On PostgreSQL the values are COPYed into a
+    temporary table and applied with one ``UPDATE … FROM``: Django's ``bulk_update`` builds a
+    CASE expression per row and field in Python, which costs more than the database's work.
+    Elsewhere (the SQLite demo) ``bulk_update``."""
+    if connection.vendor != "postgresql" or not rows or not fields:
+        model._default_manager.bulk_update(rows, fields)
+        return
+    meta = model._meta
+    assert meta.pk is not None
+    columns: list[Any] = [meta.pk] + [meta.get_field(name) for name in fields]
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(str(f.column)) for f in columns)
+    table, temp = quote(meta.db_table), quote(f"bulk_{meta.db_table}")
+    pk = quote(str(meta.pk.column))
+    assignments = ", ".join(f"{quote(str(f.column))} = v.{quote(str(f.column))}" for f in columns[1:])
+    # Every name comes from the model's meta, quoted; every value goes through COPY.
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMPORARY TABLE {temp} AS SELECT {names} FROM {table} WITH NO DATA")  # noqa: S608
+        with cursor.cursor.copy(f"COPY {temp} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([f.get_db_prep_save(getattr(row, f.attname), connection) for f in columns])
+        cursor.execute(f"UPDATE {table} AS t SET {assignments} FROM {temp} AS v WHERE t.{pk} = v.{pk}")  # noqa: S608
+        cursor.execute(f"DROP TABLE {temp}")
 
 
 class BulkUpsert(Generic[M]):
