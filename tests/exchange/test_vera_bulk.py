@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from omkijken.exchange.models import ImportBatch
 from omkijken.exchange.vera import schema
 from omkijken.exchange.vera.export import export_kind
 from omkijken.exchange.vera.imports import import_document
+from omkijken.letting.models import Registration
 from omkijken.portfolio.models import Unit
 from omkijken.residents.models import Household
 
@@ -226,3 +228,26 @@ def test_the_import_page_says_which_fields_were_not_read(world, login):
     assert response.status_code == 200
     assert Unit.objects.filter(postcode="9999ZZ").count() == 3
     assert "3 " in page and "$.energieLabelIntern" in page
+
+
+def test_changed_homes_and_registrations_are_all_updated(world):
+    # The bulk update (COPY + UPDATE … FROM on PostgreSQL, bulk_update on SQLite).
+    units = export_kind(actor=world.officer, kind="eenheden")
+    for item in units:
+        item["prijscomponenten"][0]["bedrag"] = 701.5
+        item["kamersAantal"] = 5
+    result = import_units(world, units)
+    assert result.updated == len(units) and result.created == 0
+    ids = [int(i["id"]) for i in units]
+    assert set(Unit.objects.filter(pk__in=ids).values_list("net_rent", "rooms")) == {(Decimal("701.50"), 5)}
+
+    kandidaten = export_kind(actor=world.officer, kind="kandidaten")
+    for item in kandidaten:
+        item["verzamelinkomen"] = 31234.0
+        item["extra-attributen"] = [
+            e for e in item.get("extra-attributen", []) if e["naam"] != "behoeften"
+        ] + [{"naam": "behoeften", "waarde": "LIFT"}]
+    result = import_document(actor=world.officer, kind="kandidaten", content=json.dumps(kandidaten).encode())
+    assert result.updated == len(kandidaten)
+    registrations = Registration.objects.filter(pk__in=[int(i["id"]) for i in kandidaten])
+    assert {(r.yearly_income, tuple(r.needs)) for r in registrations} == {(Decimal("31234.00"), ("LIFT",))}
