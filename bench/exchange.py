@@ -14,6 +14,10 @@ itself, and peak memory ``ru_maxrss`` of the child):
 - a file of N new homes whose last home has the address of an existing one: refused, and
   nothing of it written (counted afterwards).
 
+Besides the wall time, each figure has the child's own CPU seconds (``cpu_s``, without the
+database server's): on a machine whose load average is well above its cores, the wall time
+mostly measures the wait for a core.
+
 The speed-up is measured against the code at ``--baseline-ref`` (default ``main``), checked out
 into a temporary git worktree, on the same file; the old path takes minutes at 50,000 rows, so it
 runs on ``--baseline-rows`` (5,000). Figures are printed, never asserted. The machine is shared:
@@ -49,10 +53,12 @@ user = User.objects.get(username=sys.argv[1])
 action, kind, path = sys.argv[2], sys.argv[3], sys.argv[4]
 out = {}
 start = time.perf_counter()
+cpu = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
 if action == "import":
     from omkijken.exchange.vera.imports import import_document
     content = open(path, "rb").read()
     start = time.perf_counter()
+    cpu = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
     try:
         r = import_document(actor=user, kind=kind, content=content, filename=os.path.basename(path))
         out = {"created": r.created, "updated": r.updated, "unchanged": r.unchanged}
@@ -68,6 +74,8 @@ else:
             fh.write(export.export_json(actor=user, kind=kind))
     out = {"bytes": os.path.getsize(path)}
 out["seconds"] = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_SELF)
+out["cpu_s"] = round(usage.ru_utime + usage.ru_stime - cpu, 2)
 out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
 """
@@ -402,13 +410,13 @@ def main() -> None:
                             child(ROOT, "import", "eenheden", small_new)
 
                     old = measure(
-                        f"{ns.baseline_rows} {label} ({ns.baseline_ref})",
+                        f"{rows} {label} ({ns.baseline_ref})",
                         ns.baseline_runs,
                         prepare,
                         lambda kind=kind, path=path: child(tree, "import", kind, path),
                     )
                     now = measure(
-                        f"{ns.baseline_rows} {label} (this tree)",
+                        f"{rows} {label} (this tree)",
                         ns.runs,
                         prepare,
                         lambda kind=kind, path=path: child(ROOT, "import", kind, path),
