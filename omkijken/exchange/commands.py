@@ -36,10 +36,16 @@ class ImportCommand(BaseCommand):
         user = command_user(options["user"])
         path: Path = options["file"]
         try:
-            return importer(actor=user, kind=options["kind"], content=path.read_bytes(), filename=path.name)
+            result = importer(actor=user, kind=options["kind"], content=path.read_bytes(), filename=path.name)
         except PermissionDenied as exc:
             raise CommandError(f"{user.username} may not import") from exc
         except ImportFailed as failed:
             for error in failed.errors:
                 self.stderr.write(str(error))
             raise CommandError(f"nothing imported: {len(failed.errors)} error(s)") from failed
+        if result.warnings:
+            self.stderr.write(
+                f"{len(result.warnings)} field(s) VERA does not define, not read: "
+                + ", ".join(result.warned_fields())
+            )
+        return result

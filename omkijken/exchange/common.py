@@ -59,9 +59,21 @@ class ImportResult:
     encoding: str = ""
     batch: ImportBatch | None = None
     notes: list[str] = field(default_factory=list)
+    # What was read past without stopping the import: fields VERA does not define, by JSON path.
+    warnings: list[RowError] = field(default_factory=list)
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
+
+    def warned_fields(self, limit: int = 10) -> list[str]:
+        """The distinct fields warned about, without the record numbers (``$.adres.x``; a file
+        of 10,000 records from another producer has the same few fields in each)."""
+        import re
+
+        found: dict[str, None] = {}
+        for warning in self.warnings:
+            found.setdefault(re.sub(r"\[\d+\]", "[]", warning.where).replace("$[]", "$", 1))
+        return list(found)[:limit]
 
 
 def record_batch(

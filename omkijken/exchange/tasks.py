@@ -47,6 +47,13 @@ def import_upload(ctx: JobContext) -> dict[str, Any]:
                 message=_("Imported: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
                 % {"created": imported.created, "updated": imported.updated, "unchanged": imported.unchanged},
             )
+            if imported.warnings:
+                result["warnings"] = [
+                    _(
+                        "%(count)d field(s) that VERA does not define were not read (VERA allows them): %(fields)s"
+                    )
+                    % {"count": len(imported.warnings), "fields": ", ".join(imported.warned_fields())}
+                ]
     except ImportFailed as failed:
         raise JobFailed(
             [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from omkijken.exchange.common import RowError
 from omkijken.exchange.forms import ImportForm
 from omkijken.exchange.tasks import EXPORT, IMPORT
 from omkijken.exchange.vera.codes import KINDS
-from omkijken.exchange.vera.export import export_json
+from omkijken.exchange.vera.export import export_stream
 from omkijken.jobs.models import Job
 from omkijken.jobs.services import job_submit
 
@@ -51,6 +51,8 @@ def exchange_home(request: HttpRequest) -> HttpResponse:
             form.add_error("file", job.errors[0] if job.errors else _("Nothing was imported."))
         elif job.state == Job.State.SUCCEEDED:
             messages.success(request, job.result.get("message", ""))
+            for warning in job.result.get("warnings", []):
+                messages.warning(request, warning)
             return redirect(job.result["url"])
         else:
             messages.info(request, _("The file is being imported. This page shows how far it got."))
@@ -80,10 +82,10 @@ def exchange_export(request: HttpRequest, kind: str) -> HttpResponse:
     special = request.GET.get("bijzonder") == "1"
     if special and not can(user, "read_target_group"):
         raise PermissionDenied
-    body = export_json(actor=user, kind=kind, include_special_category=special)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    pieces = export_stream(actor=user, kind=kind, include_special_category=special)
+    response = StreamingHttpResponse(pieces, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="vera-{kind}-{timezone.localdate():%Y%m%d}.json"'
-    return response
+    return response  # type: ignore[return-value]  # streamed; ``requires`` types views as HttpResponse
 
 
 @require_POST

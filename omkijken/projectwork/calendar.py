@@ -67,7 +67,9 @@ def project_calendar(project: Project, *, now: dt.datetime | None = None) -> byt
                      _("End of the support period of %(partner)s in %(complex)s") % names, support_end, stamp)
         )  # fmt: skip
     for milestone in Milestone.objects.filter(project=project):
-        cal.add_component(_all_day(f"milestone-{milestone.pk}@omkijken", milestone.title, milestone.on, stamp))
+        cal.add_component(
+            _all_day(f"milestone-{milestone.pk}@omkijken", milestone.title, milestone.on, stamp)
+        )
     handovers = (
         KeyHandover.objects.filter(offer__unit__complex__in=project.complexes.all())
         .select_related("offer__unit__complex")

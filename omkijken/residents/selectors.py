@@ -289,6 +289,8 @@ def household_recipient(household: Household) -> Recipient:
         if address:
             return Recipient(address, language_or_default(user.preferred_language if user else None))
     return Recipient("", settings.LANGUAGE_CODE)
+
+
 # --- A resident's care-partner contact (special category; shown only with the resident's consent) --
 
 

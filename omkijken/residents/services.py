@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import Organisation, Role, User
 from omkijken.accounts.policy import can
-from omkijken.records import Outcome, upsert
+from omkijken.records import BulkUpsert, Outcome, bulk_upsert, upsert
 from omkijken.residents.models import (
     BuddySharing,
     CarePartnerContact,
@@ -72,11 +73,21 @@ def household_upsert(*, household: Household | None, values: dict[str, Any]) -> 
     return upsert(household, Household, values)
 
 
-def household_rename(*, household: Household, name: str) -> None:
-    """Give an imported household the name its source system uses (validated first)."""
-    household.name = name
-    household.full_clean()
-    household.save(update_fields=["name"])
+@transaction.atomic
+def households_bulk_upsert(
+    *, rows: Iterable[tuple[Household | None, dict[str, Any], Any]], write: bool = True
+) -> BulkUpsert[Household]:
+    """Create or update many households from an import: every row checked before any is written
+    (see ``omkijken.records.bulk_upsert``)."""
+    return bulk_upsert(Household, rows, write=write)
+
+
+@transaction.atomic
+def persons_bulk_upsert(
+    *, rows: Iterable[tuple[Person | None, dict[str, Any], Any]], write: bool = True
+) -> BulkUpsert[Person]:
+    """Create or update many persons of households from an import, checked before written."""
+    return bulk_upsert(Person, rows, write=write)
 
 
 def person_upsert(*, person: Person | None, values: dict[str, Any]) -> tuple[Person, Outcome]:

@@ -164,14 +164,13 @@ def test_a_file_with_one_bad_message_imports_nothing_and_names_its_json_path(wor
     items = export_kind(actor=world.officer, kind="eenheden")
     items[0]["kamersAantal"] = 9  # a valid change that must not be applied
     items[1]["etage"] = "tweede"
-    items[2]["adres"]["huisnumer"] = "7"
+    items[2]["adres"]["huisnumer"] = "7"  # a field VERA does not define: read past, no error
     before = ImportBatch.objects.count()
     # when
     with pytest.raises(ImportFailed) as failed:
         import_document(actor=world.officer, kind="eenheden", content=json.dumps(items).encode())
     # then
-    where = [e.where for e in failed.value.errors]
-    assert "$[1].etage" in where and "$[2].adres.huisnumer" in where
+    assert [e.where for e in failed.value.errors] == ["$[1].etage"]
     assert Unit.objects.get(pk=int(items[0]["id"])).rooms != 9
     assert ImportBatch.objects.count() == before
 

@@ -13,6 +13,17 @@ KINDS = tuple(schema.KINDS)
 # homelessness, detention, outflow from an institution, refugee status.
 SENSITIVE_URGENCY = frozenset({"MED", "DAK", "EXD", "UIT", "STA"})
 
+# Roles (RELATIEROLSOORT) of a kandidaat's person that make them the main applicant: what we
+# export (WON, Woningzoekende: "synoniem aan Hoofdaanvrager"), the tenant (HUU), and HOO
+# (Hoofdbewoner), retired in 2022 but still in older files.
+MAIN_TENANT_ROLES = frozenset({"WON", "HUU", "HOO"})
+MAIN_TENANT_ROLE = "WON"
+CO_APPLICANT_ROLE = "MBW"  # Medebewoner
+# The role in which an offer's or allocation's person carries the household reference as its
+# code: WON (Woningzoekende); HUI (Huishouden), retired in 2022, is still read.
+HOUSEHOLD_ROLE = "WON"
+HOUSEHOLD_ROLES = frozenset({"WON", "HUI"})
+
 # Extra attributes (naam) we use, per kind.
 X_SECTION = "sectie"
 X_STATUS = "inschrijvingStatus"

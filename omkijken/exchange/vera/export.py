@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -28,7 +28,10 @@ from omkijken.accounts.policy import can
 from omkijken.exchange.common import corporation_of, local_midnight, money
 from omkijken.exchange.vera import schema
 from omkijken.exchange.vera.codes import (
+    CO_APPLICANT_ROLE,
+    HOUSEHOLD_ROLE,
     KINDS,
+    MAIN_TENANT_ROLE,
     SENSITIVE_URGENCY,
     X_ADVERT,
     X_ALLOCATION,
@@ -48,9 +51,24 @@ from omkijken.exchange.vera.codes import (
 )
 from omkijken.letting.channels import Channel
 from omkijken.letting.models import Allocation, Nomination, Offer, Registration
-from omkijken.portfolio.models import Unit
+from omkijken.portfolio.models import Complex, Unit
 from omkijken.residents.models import Household, Person, TargetGroupStatus
 from omkijken.residents.selectors import open_status_filter
+
+# A complex's building type as the home's EENHEIDDETAILSOORT (the Waarderingskamer's list) and
+# its pand's PANDSOORT; an apartment building is taken as a corridor flat.
+DETAIL_SOORT: dict[str, str] = {
+    Complex.BuildingType.GALLERY_FLAT: "GAL",
+    Complex.BuildingType.STAIRWELL: "POF",
+    Complex.BuildingType.TERRACED: "TUS",
+    Complex.BuildingType.APARTMENT: "COR",
+}
+PAND_SOORT: dict[str, str] = {
+    Complex.BuildingType.GALLERY_FLAT: "MGW",
+    Complex.BuildingType.STAIRWELL: "MGW",
+    Complex.BuildingType.TERRACED: "EGW",
+    Complex.BuildingType.APARTMENT: "MGW",
+}
 
 
 def _extras(pairs: Iterable[tuple[str, Any]]) -> list[dict[str, str]]:
@@ -68,6 +86,21 @@ def export_kind(
     *, actor: User, kind: str, include_special_category: bool = False, on: dt.date | None = None
 ) -> list[dict[str, Any]]:
     """The actor's corporation's records of one kind as WRV berichten (validated)."""
+    return list(
+        export_items(actor=actor, kind=kind, include_special_category=include_special_category, on=on)
+    )
+
+
+def export_items(
+    *, actor: User, kind: str, include_special_category: bool = False, on: dt.date | None = None
+) -> Iterator[dict[str, Any]]:
+    """The berichten one by one, each checked against its WRV schema as it is made; the homes are
+    read from the database in chunks, so that an export of 50,000 never holds them all.
+
+    The check is the schema's (types, formats, ranges: what the data could break); that our
+    mapping writes no key VERA does not define is the tests' job (``schema.check`` on every
+    item), since only a change of the code can break it. Access to special-category data is
+    logged before the first bericht is handed out."""
     corporation = corporation_of(actor)
     if kind not in KINDS:
         raise ValueError(kind)
@@ -76,10 +109,6 @@ def export_kind(
     on = on or timezone.localdate()
     exporter = _EXPORTERS[kind]
     items, households = exporter(corporation, include_special_category=include_special_category, on=on)
-    for index, item in enumerate(items):
-        problems = schema.check(item, schema.KINDS[kind])
-        if problems:  # a bug in our mapping, never the user's data
-            raise AssertionError(f"item {index}: {problems}")
     if include_special_category and households:
         AccessEvent.objects.bulk_create(
             [
@@ -95,11 +124,33 @@ def export_kind(
                 for household_id in sorted(households)
             ]
         )
-    return items
+    return _checked(items, schema.KINDS[kind])
+
+
+def _checked(items: Iterable[dict[str, Any]], component: str) -> Iterator[dict[str, Any]]:
+    for index, item in enumerate(items):
+        problems = schema.schema_errors(item, component)
+        if problems:  # a bug in our mapping, never the user's data
+            raise AssertionError(f"item {index}: {problems}")
+        yield item
+
+
+def export_stream(**kwargs: Any) -> Iterator[str]:
+    """The export as JSON text in pieces (a JSON array, one bericht per line), for a streaming
+    response or a file: memory stays flat however many records there are. Permission and the
+    access log are settled when it is called, before the first piece."""
+    return _pieces(export_items(**kwargs))
+
+
+def _pieces(items: Iterator[dict[str, Any]]) -> Iterator[str]:
+    yield "["
+    for index, item in enumerate(items):
+        yield ("\n" if index == 0 else ",\n") + json.dumps(item, ensure_ascii=False)
+    yield "\n]\n"
 
 
 def export_json(**kwargs: Any) -> str:
-    return json.dumps(export_kind(**kwargs), ensure_ascii=False, indent=2)
+    return "".join(export_stream(**kwargs))
 
 
 def _unit_item(unit: Unit) -> dict[str, Any]:
@@ -128,11 +179,23 @@ def _unit_item(unit: Unit) -> dict[str, Any]:
         "kamersAantal": unit.rooms,
         "prijscomponenten": [{"soort": ref("PRIJSCOMPONENTSOORT", "NET"), "bedrag": money(unit.net_rent)}],
         "maatschappelijkLabel": ref("MAATSCHAPPELIJKLABEL", "DAE" if unit.daeb_label == "DAEB" else "NDA"),
-        "panden": [{"code": unit.complex.code, "liftAanwezig": unit.has_lift}],
-        "voorwaarden": {
-            "minimumAantalPersonen": unit.min_household_size,
-            "maximumAantalPersonen": unit.max_household_size,
-        },
+        "detailSoort": ref("EENHEIDDETAILSOORT", DETAIL_SOORT[unit.complex.building_type]),
+        "bouwjaar": unit.complex.year_built,
+        "panden": [
+            {
+                "code": unit.complex.code,
+                "soort": ref("PANDSOORT", PAND_SOORT[unit.complex.building_type]),
+                "liftAanwezig": unit.has_lift,
+            }
+        ],
+        "criteria": [
+            {
+                "soort": ref("EENHEIDCRITERIUMSOORT", "PER"),
+                "toepassing": ref("EENHEIDCRITERIUMTOEPASSING", "SEL"),
+                "aantalOndergrens": unit.min_household_size,
+                "aantalBovengrens": unit.max_household_size,
+            }
+        ],
     }
     if unit.floor_area is not None:
         item["oppervlakten"] = [{"soort": ref("OPPERVLAKTESOORT", "GBO"), "waarde": float(unit.floor_area)}]
@@ -144,13 +207,13 @@ def _unit_item(unit: Unit) -> dict[str, Any]:
     return item
 
 
-def _export_units(corporation: Organisation, **_: Any) -> tuple[list[dict[str, Any]], set[int]]:
+def _export_units(corporation: Organisation, **_: Any) -> tuple[Iterable[dict[str, Any]], set[int]]:
     units = (
         Unit.objects.filter(complex__corporation=corporation)
         .select_related("complex", "complex__neighbourhood", "section")
         .order_by("complex__code", "code")
     )
-    return [_unit_item(u) for u in units], set()
+    return (_unit_item(u) for u in units.iterator(chunk_size=2000)), set()
 
 
 def _person_item(person: Person) -> dict[str, Any]:
@@ -159,7 +222,13 @@ def _person_item(person: Person) -> dict[str, Any]:
         "voornaam": person.first_name,
         "achternaam": person.last_name,
         "geboortedatum": person.birth_date.isoformat(),
-        "rollen": [{"soort": ref("RELATIEROLSOORT", "HOO" if person.is_main_tenant else "MBW")}],
+        "rollen": [
+            {
+                "soort": ref(
+                    "RELATIEROLSOORT", MAIN_TENANT_ROLE if person.is_main_tenant else CO_APPLICANT_ROLE
+                )
+            }
+        ],
     }
     if person.name_prefix:
         item["tussenvoegsels"] = person.name_prefix
@@ -241,12 +310,13 @@ def _export_registrations(
 
 def _relatie_of(household: Household) -> dict[str, Any]:
     """A household as the natural person VERA's Aanbieding/Toewijzing expects: the main tenant,
-    in the role *Huishouden* whose code is the household's reference."""
+    in the role *Woningzoekende* whose code is the household's reference (the role *Huishouden*,
+    HUI, was retired in 2022)."""
     members = list(household.members.all())
     main = next((p for p in members if p.is_main_tenant), members[0] if members else None)
     item: dict[str, Any] = {
         "soort": ref("RELATIESOORT", "NAT"),
-        "rollen": [{"soort": ref("RELATIEROLSOORT", "HUI"), "code": household.reference}],
+        "rollen": [{"soort": ref("RELATIEROLSOORT", HOUSEHOLD_ROLE), "code": household.reference}],
     }
     if main is not None:
         item["voornaam"] = main.first_name
@@ -366,7 +436,7 @@ def _export_allocations(
     return items, households if include_special_category else set()
 
 
-_EXPORTERS: dict[str, Callable[..., tuple[list[dict[str, Any]], set[int]]]] = {
+_EXPORTERS: dict[str, Callable[..., tuple[Iterable[dict[str, Any]], set[int]]]] = {
     "eenheden": _export_units,
     "kandidaten": _export_registrations,
     "aanbiedingen": _export_offers,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from omkijken.accounts.models import Organisation, User
 from omkijken.exchange.common import ImportResult, RowError, parse_datetime
 from omkijken.exchange.vera.codes import (
+    HOUSEHOLD_ROLES,
     X_ADVERT,
     X_ALLOCATION,
     X_CHANNEL,
@@ -60,7 +61,9 @@ def import_offers(
         item = Item(data, index, errors)
         unit = find_unit(item, corporation, item.extras.get(X_UNIT), ".extra-attributen." + X_UNIT)
         roles = item.get("relatie", "rollen") or []
-        reference = next((r.get("code") for r in roles if (r.get("soort") or {}).get("code") == "HUI"), None)
+        reference = next(
+            (r.get("code") for r in roles if (r.get("soort") or {}).get("code") in HOUSEHOLD_ROLES), None
+        )
         household = find_household(item, corporation, reference, ".relatie.rollen")
         status = _offer_status(item)
         respond_by = item.extras.get(X_RESPOND_BY)

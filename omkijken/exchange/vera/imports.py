@@ -32,8 +32,9 @@ def import_document(*, actor: User, kind: str, content: bytes, filename: str = "
     corporation = corporation_of(actor)
     if kind not in KINDS:
         raise ValueError(kind)
-    items = parse_document(content, kind)
-    result = ImportResult(kind=kind, rows=len(items), encoding="utf-8")
+    result = ImportResult(kind=kind, encoding="utf-8")
+    items = parse_document(content, kind, result.warnings)
+    result.rows = len(items)
     errors: list[RowError] = []
     try:
         with transaction.atomic():

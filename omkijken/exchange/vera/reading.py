@@ -17,6 +17,7 @@ from omkijken.exchange.common import ImportFailed, ImportResult, RowError, messa
 from omkijken.exchange.vera import schema
 from omkijken.letting.models import Advert
 from omkijken.portfolio.models import Unit
+from omkijken.records import BulkUpsert
 from omkijken.residents.models import Household
 
 # --- Import ---------------------------------------------------------------------------------
@@ -54,9 +55,11 @@ class Item:
         return value
 
 
-def parse_document(content: bytes, kind: str) -> list[dict[str, Any]]:
+def parse_document(content: bytes, kind: str, warnings: list[RowError] | None = None) -> list[dict[str, Any]]:
     """The berichten of an uploaded file, each checked against its WRV schema; ImportFailed with
-    every problem (by JSON path) otherwise."""
+    every problem (by JSON path) otherwise. VERA is open to fields it does not define (another
+    producer's own, or a newer version's): those are not read, and each is added to ``warnings``
+    by its JSON path."""
     try:
         data = json.loads(content.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -72,9 +75,18 @@ def parse_document(content: bytes, kind: str) -> list[dict[str, Any]]:
         if not isinstance(item, dict):
             errors.append(RowError(where=f"$[{index}]", message=_("Expected an object.")))
             continue
-        for problem in schema.check(item, schema.KINDS[kind]):
+        for problem in schema.schema_errors(item, schema.KINDS[kind]):
             path, _sep, message = problem.partition(": ")
             errors.append(RowError(where=f"$[{index}]{path[1:]}", message=message))
+        if warnings is not None:
+            warnings.extend(
+                RowError(
+                    where=f"$[{index}]{path[1:]}",
+                    message=_("not a field of the VERA schema %(component)s; not read")
+                    % {"component": schema.KINDS[kind]},
+                )
+                for path in schema.unknown_keys(item, schema.KINDS[kind])
+            )
     if errors:
         raise ImportFailed(errors)
     return data
@@ -91,6 +103,17 @@ def save_row(item: Item, where: str, write: Callable[[], tuple[Any, str]], resul
         return None
     result.count(outcome)
     return row
+
+
+def record_refusals(done: BulkUpsert[Any], result: ImportResult | None = None) -> None:
+    """The outcome of a bulk upsert of berichten, each row tagged with (Item, JSON path): the
+    refused rows as errors of their bericht; the rest counted in ``result``, when given."""
+    for (item, where), exc in done.refused:
+        for field, message in messages_of(exc):
+            item.error(where, f"{field}: {message}" if field and field != "__all__" else message)
+    if result is not None and not done.refused:
+        for _row, outcome in done.rows:
+            result.count(outcome)
 
 
 def find_unit(item: Item, corporation: Organisation, key: str | None, where: str) -> Unit | None:

@@ -148,7 +148,56 @@ def validator(component: str) -> Draft202012Validator:
     return Draft202012Validator(schema_for(component), format_checker=formats)
 
 
+def _fast_format(check: Any) -> Any:
+    def checks(value: object) -> bool:
+        try:
+            return bool(check(value))
+        except ValueError:
+            return False
+
+    return checks
+
+
+@functools.cache
+def fast_validator(component: str) -> Any:
+    """The component's schema compiled to Python by fastjsonschema: about fifteen times faster
+    than ``validator`` on a WRV bericht, but it stops at the first problem. ``schema_errors``
+    asks it first and ``validator`` only for the items it refuses, for every message by path.
+    fastjsonschema knows drafts up to 7; the converted schema uses nothing newer (``$defs`` is
+    reached by JSON pointer)."""
+    import fastjsonschema
+
+    document = {**schema_for(component), "$schema": "http://json-schema.org/draft-07/schema#"}
+    checks = {"date": _is_date, "date-time": _is_date_time, "int32": _is_int32, "int64": _is_int64}
+    return fastjsonschema.compile(document, formats={name: _fast_format(f) for name, f in checks.items()})
+
+
+def schema_errors(instance: Any, component: str) -> list[str]:
+    """Every schema error of one document, as ``$.path: message``; empty when it is valid."""
+    import fastjsonschema
+
+    try:
+        fast_validator(component)(instance)
+    except fastjsonschema.JsonSchemaException:
+        pass
+    else:
+        return []
+    return [
+        f"{_json_path(error.absolute_path)}: {error.message}"
+        for error in sorted(
+            validator(component).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))
+        )
+    ]
+
+
 # --- Strict keys ----------------------------------------------------------------------------
+
+
+# The walkers below see the same few hundred schema nodes for every bericht; they remember what
+# they worked out per node, by identity. Each entry keeps its node alive, so that an id is never
+# reused for another node while it is remembered.
+_PROPERTIES: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+_FLAT: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
 
 
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
@@ -160,6 +209,13 @@ def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _properties(schema: dict[str, Any]) -> dict[str, Any]:
     """Every property a schema defines, through ``$ref`` and ``allOf``."""
+    key = id(schema)
+    if key not in _PROPERTIES:
+        _PROPERTIES[key] = (schema, _properties_of(schema))
+    return _PROPERTIES[key][1]
+
+
+def _properties_of(schema: dict[str, Any]) -> dict[str, Any]:
     schema = _resolve(schema)
     found: dict[str, Any] = {}
     for part in schema.get("allOf", []):
@@ -167,7 +223,7 @@ def _properties(schema: dict[str, Any]) -> dict[str, Any]:
             # A property defined twice (once as a bare $ref/allOf wrapper) keeps both constraints.
             found[key] = {"allOf": [found[key], sub]} if key in found else sub
     if "$ref" in schema:
-        found.update(_properties({"$ref": schema["$ref"]}))
+        found.update(_properties(json_schema()["$defs"][schema["$ref"].rsplit("/", 1)[-1]]))
     for key, sub in schema.get("properties", {}).items():
         found[key] = {"allOf": [found[key], sub]} if key in found else sub
     return found
@@ -175,6 +231,13 @@ def _properties(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _flatten(schema: dict[str, Any]) -> dict[str, Any]:
     """``{"allOf": [{"$ref": X}]}`` (how VERA types a property) → X, for the key walker."""
+    key = id(schema)
+    if key not in _FLAT:
+        _FLAT[key] = (schema, _flatten_of(schema))
+    return _FLAT[key][1]
+
+
+def _flatten_of(schema: dict[str, Any]) -> dict[str, Any]:
     schema = _resolve(schema)
     if set(schema) <= {"allOf", "description"} and len(schema.get("allOf", [])) == 1:
         return _flatten(schema["allOf"][0])
@@ -185,7 +248,7 @@ def unknown_keys(instance: Any, component: str) -> list[str]:
     """JSON paths (``$.adres.straatnam``) of every key in ``instance`` that the component's schema
     does not define, at any depth. VERA schemas allow additional properties, so this is what
     makes a typo in our mapping fail."""
-    return _walk(instance, {"$ref": f"#/$defs/{component}"}, "$")
+    return _walk(instance, json_schema()["$defs"][component], "$")
 
 
 def _walk(instance: Any, schema: dict[str, Any], path: str) -> list[str]:
@@ -227,12 +290,7 @@ def _json_path(parts: Any) -> str:
 def check(instance: Any, component: str) -> list[str]:
     """Every problem with one document: schema errors (with their JSON path) and keys the schema
     does not define. Empty when the document is valid."""
-    problems = [
-        f"{_json_path(error.absolute_path)}: {error.message}"
-        for error in sorted(
-            validator(component).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))
-        )
-    ]
+    problems = schema_errors(instance, component)
     problems += [
         _("%(path)s: this field is not defined in the VERA schema %(component)s")
         % {"path": path, "component": component}
@@ -245,20 +303,29 @@ def check(instance: Any, component: str) -> list[str]:
 
 
 @functools.cache
-def _referentiedata() -> dict[tuple[str, str], str]:
+def _referentiedata() -> dict[tuple[str, str], tuple[str, bool]]:
+    """(soort, code) → (name, retired). A code that VERA gave a new meaning has two rows, the
+    retired one with an end date (AANVULLENDEDOELGROEP VER was "Verstandelijk beperkten" for
+    two weeks in 2023 and is "(ex)-verslaafden"): the current row wins."""
     with REFERENTIEDATA_PATH.open(encoding="utf-8-sig", newline="") as fh:
-        rows = csv.DictReader(fh, delimiter=";")
-        found: dict[tuple[str, str], str] = {}
-        for row in rows:
-            found.setdefault((row["Soort"], row["Code"]), row["Naam"])
+        found: dict[tuple[str, str], tuple[str, bool]] = {}
+        for row in csv.DictReader(fh, delimiter=";"):
+            key, retired = (row["Soort"], row["Code"]), bool((row["Einddatum"] or "").strip())
+            if key not in found or (found[key][1] and not retired):
+                found[key] = (row["Naam"], retired)
         return found
 
 
 def ref(soort: str, code: str) -> dict[str, str]:
     """A VERA ``Referentiedata`` object ``{code, naam}`` with the Dutch name from the code list.
     Raises KeyError for a code that the list does not know."""
-    return {"code": code, "naam": _referentiedata()[(soort, code)]}
+    return {"code": code, "naam": _referentiedata()[(soort, code)][0]}
 
 
 def known(soort: str, code: str) -> bool:
     return (soort, code) in _referentiedata()
+
+
+def retired(soort: str, code: str) -> bool:
+    """Whether VERA retired the code (every row of it has an end date)."""
+    return _referentiedata()[(soort, code)][1]

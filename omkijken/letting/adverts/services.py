@@ -7,6 +7,7 @@ project's current mix; the officer confirms or overrides them with a reason.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +25,7 @@ from omkijken.letting.channels import CHANNEL_VALUES, Channel
 from omkijken.portfolio.models import Unit
 from omkijken.portfolio.selectors import occupancy_by_complex
 from omkijken.projects.models import Project
-from omkijken.records import Outcome, upsert
+from omkijken.records import BulkUpsert, Outcome, bulk_upsert, upsert
 from omkijken.residents.models import Household, Lease, Person
 
 PUBLIC_CHANNELS = (Channel.REGULAR, Channel.GOOD_NEIGHBOUR)
@@ -439,3 +440,12 @@ def registration_upsert(
 ) -> tuple[Registration, Outcome]:
     """Create or update a household's registration as a home seeker from an import, fully validated."""
     return upsert(registration, Registration, values)
+
+
+@transaction.atomic
+def registrations_bulk_upsert(
+    *, rows: Iterable[tuple[Registration | None, dict[str, Any], Any]], write: bool = True
+) -> BulkUpsert[Registration]:
+    """Create or update many registrations as home seekers from an import, checked before any
+    is written (see ``omkijken.records.bulk_upsert``)."""
+    return bulk_upsert(Registration, rows, write=write)

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('letting', '0006_key_handover_completion'),
-        ('letting', '0006_objection'),
+        ("letting", "0006_key_handover_completion"),
+        ("letting", "0006_objection"),
     ]
 
-    operations = [
-    ]
+    operations = []

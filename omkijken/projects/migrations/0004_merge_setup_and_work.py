@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0002_setup_workspace'),
-        ('projects', '0003_work_lessons_announcements_feeds'),
+        ("projects", "0002_setup_workspace"),
+        ("projects", "0003_work_lessons_announcements_feeds"),
     ]
 
-    operations = [
-    ]
+    operations = []

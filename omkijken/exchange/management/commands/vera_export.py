@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from omkijken.exchange.commands import command_user
 from omkijken.exchange.vera.codes import KINDS
-from omkijken.exchange.vera.export import export_json
+from omkijken.exchange.vera.export import export_stream
 
 
 class Command(BaseCommand):
@@ -29,12 +29,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         user = command_user(options["user"])
         try:
-            body = export_json(
+            pieces = export_stream(
                 actor=user, kind=options["kind"], include_special_category=options["special_category"]
             )
         except PermissionDenied as exc:
             raise CommandError(f"{user.username} may not export this") from exc
         if options["output"]:
-            Path(options["output"]).write_text(body + "\n", encoding="utf-8")
+            with Path(options["output"]).open("w", encoding="utf-8") as fh:
+                fh.writelines(pieces)
         else:
-            self.stdout.write(body)
+            for piece in pieces:
+                self.stdout.write(piece, ending="")
