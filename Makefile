@@ -56,8 +56,8 @@ test-fast: $(VENV)/.test-installed assets
 	$(PY) -m pytest -m "not slow and not browser"
 
 messages:
-	cd omkijken && ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete --no-location
-	cd omkijken && ../$(PY) ../manage.py compilemessages
+	cd omkijken && $(abspath $(PY)) ../manage.py makemessages -l nl -l en --no-obsolete --no-location
+	cd omkijken && $(abspath $(PY)) ../manage.py compilemessages
 
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check .
