@@ -277,7 +277,15 @@ EXPECTED: dict[str, dict[str, int]] = {
 }
 # The network partner (buurtteam) came later: on the pages above it may open only what every login
 # may, and everything else is not for its role.
-_NETWORK_PARTNER_ON_EARLIER_PAGES = {"home": 200, "api_token": 200, "api_docs": 200, "django_admin": 302}
+_NETWORK_PARTNER_ON_EARLIER_PAGES = {
+    "home": 200,
+    "api_token": 200,
+    "api_docs": 200,
+    "django_admin": 302,
+    # Every login has its own job list; another user's job is not there for it.
+    "job_list": 200,
+    "job_of_verhuur": 404,
+}
 for _page, _answers in EXPECTED.items():
     _answers.setdefault("buurtteam", _NETWORK_PARTNER_ON_EARLIER_PAGES.get(_page, 403))
 PERSONAS = [*PERSONAS, "buurtteam"]
@@ -294,6 +302,7 @@ EXPECTED.update(
         "location_plan_list": _row(200, 403, 200, 200, 403, 403, 403, 200, 403, 200),
         "location_plan_vliethof": _row(200, 403, 200, 404, 403, 403, 403, 200, 403, 200),
         "location_plan_other_org": _row(404, 403, 404, 404, 403, 403, 403, 404, 403, 404),
+        "location_plan_new": _row(200, 403, 200, 403, 403, 403, 403, 200, 403, 403),
         "location_plan_action": _row(200, 403, 200, 404, 403, 403, 403, 200, 403, 200),
         "location_plan_action_other_org": _row(404, 403, 404, 404, 403, 403, 403, 404, 403, 404),
         "project_evaluations": _row(200, 200, 200, 403, 403, 403, 403, 200, 403, 403),
@@ -696,6 +705,7 @@ def _project_plan_lesson_pages() -> dict[str, str]:
     )
     return {
         "location_plan_list": reverse("location_plan_list"),
+        "location_plan_new": reverse("location_plan_new"),
         "location_plan_vliethof": reverse("location_plan_detail", args=[plan.pk]),
         "location_plan_other_org": reverse("location_plan_detail", args=[other_plan.pk]),
         "location_plan_action": reverse("location_plan_action", args=[plan.pk, action.pk]),
