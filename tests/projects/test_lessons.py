@@ -141,3 +141,41 @@ def test_the_pdf_is_served_to_staff(login) -> None:  # type: ignore[no-untyped-d
     response = login("projectleider").get(reverse("evaluation_pdf", args=[evaluation.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert evaluation.went_well[:20] in pdf_text(response.content).replace("\n", " ")
+
+
+def test_a_project_started_like_de_brug_sees_de_brugs_lessons_first(login, persona) -> None:  # type: ignore[no-untyped-def]
+    from tests.projects.test_setup import brug, new_project_post
+
+    # given more recent recruitment lessons of another project than the page has room for
+    leader = persona("projectleider")
+    vliethof = project_of("Vliethof")
+    Evaluation.objects.bulk_create(
+        Evaluation(
+            project=vliethof,
+            kind=Evaluation.Kind.PHASE,
+            phase=Phase.RECRUITMENT,
+            held_on=dt.date(2024, 3, day),
+            went_well=f"Recente les {day}",
+            to_change="Iets anders",
+            created_by=leader,
+        )
+        for day in range(1, 7)
+    )
+    # when one project starts like De Brug and another starts from scratch, and both reach recruitment
+    client = login("projectleider")
+    client.post(reverse("project_new"), new_project_post(name="Gemengd wonen De Horizon"))
+    client.post(reverse("project_new"), new_project_post(name="Gemengd wonen Het Veld", like=""))
+    like_brug = Project.objects.get(name="Gemengd wonen De Horizon")
+    from_scratch = Project.objects.get(name="Gemengd wonen Het Veld")
+    Project.objects.filter(pk__in=[like_brug.pk, from_scratch.pk]).update(phase=Phase.RECRUITMENT)
+    brug_lesson = Evaluation.objects.get(project=brug(), phase=Phase.RECRUITMENT).to_change
+    # then the one like De Brug shows De Brug's recruitment lesson on its evaluations page and its page
+    for url in (
+        reverse("project_evaluations", args=[like_brug.pk]),
+        reverse("project_detail", args=[like_brug.pk]),
+    ):
+        assert brug_lesson in client.get(url).content.decode()
+    # and the other one, with only the newest lessons, does not
+    assert (
+        brug_lesson not in client.get(reverse("project_evaluations", args=[from_scratch.pk])).content.decode()
+    )

@@ -56,6 +56,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "project_talk_stage",
         "location_plan_action_add",
         "location_plan_meeting_add",
+        "location_plan_partner_add",
         "announcement_cancel",
         "project_calendar_renew",
         "project_calendar_feed",  # behind a secret token, no login: tests/projects/test_project_calendar.py
@@ -83,6 +84,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "municipal_report": "report",
         "access_log": "access_log",
         "location_plan_list": "location_plan_list",
+        "location_plan_new": "location_plan_new",
         "location_plan_detail": "location_plan_vliethof",
         "location_plan_action": "location_plan_action",
         "project_evaluations": "project_evaluations",

@@ -56,3 +56,33 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project}: {self.get_kind_display()} ({self.held_on})"
+
+
+class LessonSource(models.Model):
+    """A project that started like an earlier one ("start like De Brug") carries that project's
+    lessons: they come first among the lessons shown for each phase it enters."""
+
+    project = models.OneToOneField(
+        "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="lesson_source"
+    )
+    source = models.ForeignKey(
+        "projects.Project", verbose_name=_("started like"), on_delete=models.CASCADE, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("lesson source")
+        verbose_name_plural = _("lesson sources")
+        constraints = [
+            models.CheckConstraint(name="lesson_source_not_itself", condition=~Q(project=models.F("source"))),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} ← {self.source}"

@@ -5,12 +5,12 @@ case-insensitive match on SQLite)."""
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Subquery, Value, When
 from django.http import Http404
 
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
-from omkijken.projects.lessons.models import Evaluation
+from omkijken.projects.lessons.models import Evaluation, LessonSource
 from omkijken.projects.models import Project
 from omkijken.projects.selectors import projects_for
 
@@ -33,13 +33,15 @@ def project_evaluations(project: Project) -> QuerySet[Evaluation]:
 
 
 def lessons_for_phase(project: Project, phase: str, *, limit: int = 5) -> list[Evaluation]:
-    """What the corporation's other projects learnt in ``phase``: shown when ``project`` enters it
-    (and usable when a project starts like an earlier one). Newest first."""
+    """What the corporation's other projects learnt in ``phase``: shown when ``project`` enters it.
+    A project that started like an earlier one sees that project's lessons first. Newest first."""
+    source = LessonSource.objects.filter(project=project).values("source_id")
     return list(
         Evaluation.objects.filter(project__corporation_id=project.corporation_id, phase=phase)
         .exclude(project=project)
+        .annotate(from_source=Case(When(project_id__in=Subquery(source), then=Value(0)), default=Value(1)))
         .select_related("project")
-        .order_by("-held_on", "-pk")[:limit]
+        .order_by("from_source", "-held_on", "-pk")[:limit]
     )
 
 

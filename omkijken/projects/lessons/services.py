@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import require
-from omkijken.projects.lessons.models import Evaluation
+from omkijken.projects.lessons.models import Evaluation, LessonSource
 from omkijken.projects.models import PHASE_ORDER, Phase, Project, WorkingGroup
 
 OPERATION_PHASES = (Phase.OPERATION, Phase.EVALUATION)
@@ -77,3 +77,18 @@ def evaluation_record(
         raise ValidationError(
             {"year": _("This project already has a yearly evaluation for that year.")}
         ) from exc
+
+
+def carry_lessons(*, source: Project, target: Project, actor: User) -> None:
+    """The hook of "start like": ``target`` carries ``source``'s lessons (run inside the
+    transaction that creates ``target``, after its own checks)."""
+    if source.corporation_id != target.corporation_id or source.pk == target.pk:
+        raise PermissionDenied
+    LessonSource.objects.update_or_create(project=target, defaults={"source": source, "recorded_by": actor})
+
+
+def register_start_like_hook() -> None:
+    from omkijken.projects.tasks.services import START_LIKE_HOOKS
+
+    if carry_lessons not in START_LIKE_HOOKS:
+        START_LIKE_HOOKS.append(carry_lessons)

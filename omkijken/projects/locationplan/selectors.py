@@ -6,8 +6,9 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from omkijken.accounts.models import Role, User
+from omkijken.accounts.models import Organisation, Role, User
 from omkijken.accounts.policy import can
+from omkijken.portfolio.models import Complex, Neighbourhood
 from omkijken.projects.locationplan.models import (
     ActionNote,
     ActionStatus,
@@ -94,3 +95,20 @@ def open_actions_of(actor: User) -> QuerySet[PlanAction]:
         .select_related("plan")
         .order_by("due_date", "pk")
     )
+
+
+def complexes_of(corporation: Organisation) -> QuerySet[Complex]:
+    return Complex.objects.filter(corporation=corporation).order_by("name")
+
+
+def neighbourhoods_of(corporation: Organisation) -> QuerySet[Neighbourhood]:
+    """The neighbourhoods where ``corporation`` has a complex: the ones it may make a plan for."""
+    return Neighbourhood.objects.filter(complexes__corporation=corporation).distinct()
+
+
+def partner_organisations(plan: LocationPlan) -> QuerySet[Organisation]:
+    """Who may join ``plan``: network and care partners, and the plan's own corporation."""
+    return Organisation.objects.filter(
+        Q(kind__in=[Organisation.Kind.NETWORK_PARTNER, Organisation.Kind.CARE_PARTNER])
+        | Q(pk=plan.corporation_id)
+    ).exclude(plan_partners__plan=plan)

@@ -17,11 +17,16 @@ from omkijken.projects.locationplan.models import (
     ActionNote,
     ActionStatus,
     LocationPlan,
+    PartnerKind,
     PlanAction,
     PlanPartner,
     ReviewMeeting,
 )
-from omkijken.projects.locationplan.selectors import may_update_action
+from omkijken.projects.locationplan.selectors import (
+    may_update_action,
+    neighbourhoods_of,
+    partner_organisations,
+)
 
 
 def _require_own_plan(actor: User, plan: LocationPlan) -> None:
@@ -83,18 +88,31 @@ def plan_create(
     neighbourhood: Neighbourhood | None = None,
     goal: str = "",
 ) -> LocationPlan:
-    """A plan of the actor's corporation (the demo's and an import's way in)."""
+    """A plan of the actor's corporation, for one of its complexes or a neighbourhood it has one in."""
     require(actor, "manage_location_plans")
-    if actor.organisation is None:
+    corporation = actor.organisation
+    if corporation is None:
         raise PermissionDenied
+    errors: dict[str, str] = {}
+    name = name.strip()
+    if not name:
+        errors["name"] = _("Give the plan a name.")
+    elif LocationPlan.objects.filter(corporation=corporation, name=name).exists():
+        errors["name"] = _("Your corporation already has a location plan with this name.")
     if complex is None and neighbourhood is None:
-        raise ValidationError(_("A location plan is for a complex or a neighbourhood."))
+        errors["__all__"] = _("A location plan is for a complex or a neighbourhood.")
+    if complex is not None and complex.corporation_id != corporation.pk:
+        errors["complex"] = _("Choose a complex of your own corporation.")
+    if neighbourhood is not None and not neighbourhoods_of(corporation).filter(pk=neighbourhood.pk).exists():
+        errors["neighbourhood"] = _("Choose a neighbourhood where your corporation has a complex.")
+    if errors:
+        raise ValidationError(errors)
     return LocationPlan.objects.create(
-        corporation=actor.organisation,
+        corporation=corporation,
         name=name,
         complex=complex,
         neighbourhood=neighbourhood,
-        goal=goal,
+        goal=goal.strip(),
         created_by=actor,
     )
 
@@ -110,12 +128,27 @@ def partner_add(
     contact_phone: str = "",
     contact_email: str = "",
 ) -> PlanPartner:
+    """An organisation joins the plan with its contact; from then on its staff see the plan."""
     _require_own_plan(actor, plan)
+    errors: dict[str, str] = {}
+    if not partner_organisations(plan).filter(pk=organisation.pk).exists():
+        if PlanPartner.objects.filter(plan=plan, organisation=organisation).exists():
+            errors["organisation"] = _("This organisation is already a partner in this plan.")
+        else:
+            errors["organisation"] = _("Choose a network partner, a care partner or your own corporation.")
+    if kind not in PartnerKind.values:
+        errors["kind"] = _("Choose the kind of partner.")
+    elif (kind == PartnerKind.CORPORATION) != (organisation.pk == plan.corporation_id):
+        errors["kind"] = _("Only your own corporation joins as the housing corporation.")
+    if not contact_name.strip():
+        errors["contact_name"] = _("Name the contact person.")
+    if errors:
+        raise ValidationError(errors)
     return PlanPartner.objects.create(
         plan=plan,
         organisation=organisation,
         kind=kind,
-        contact_name=contact_name,
-        contact_phone=contact_phone,
-        contact_email=contact_email,
+        contact_name=contact_name.strip(),
+        contact_phone=contact_phone.strip(),
+        contact_email=contact_email.strip(),
     )

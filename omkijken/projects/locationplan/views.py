@@ -12,7 +12,13 @@ from django.views.decorators.http import require_POST
 from omkijken.accounts.access import actor, requires
 from omkijken.accounts.policy import can
 from omkijken.projects.locationplan import selectors, services
-from omkijken.projects.locationplan.forms import ActionForm, ActionUpdateForm, MeetingForm
+from omkijken.projects.locationplan.forms import (
+    ActionForm,
+    ActionUpdateForm,
+    MeetingForm,
+    PartnerForm,
+    PlanForm,
+)
 from omkijken.web.ui import form_page, post_action
 
 
@@ -32,6 +38,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan,
         "action_form": ActionForm(plan=plan) if manage else None,
         "meeting_form": MeetingForm() if manage else None,
+        "partner_form": PartnerForm(organisations=selectors.partner_organisations(plan)) if manage else None,
         "own_organisation_id": user.organisation.pk if user.organisation else None,
     }
     return render(request, "projects/locationplan/plan_detail.html", context)
@@ -54,6 +61,56 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
             due_date=f.cleaned_data["due_date"],
         ),
         success=_("The action was added."),
+        back=redirect("location_plan_detail", pk=plan.pk),
+    )
+
+
+@requires("manage_location_plans")
+def plan_new(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    corporation = user.organisation
+    if corporation is None:
+        raise PermissionDenied
+    form = PlanForm(
+        request.POST if request.method == "POST" else None,
+        complexes=selectors.complexes_of(corporation),
+        neighbourhoods=selectors.neighbourhoods_of(corporation),
+    )
+    return form_page(
+        request,
+        form,
+        template="projects/locationplan/plan_new.html",
+        save=lambda f: services.plan_create(
+            actor=user,
+            name=f.cleaned_data["name"],
+            complex=f.cleaned_data["complex"],
+            neighbourhood=f.cleaned_data["neighbourhood"],
+            goal=f.cleaned_data["goal"],
+        ),
+        done=lambda plan: redirect("location_plan_detail", pk=plan.pk),
+        success=_("The location plan was made. Add its partners."),
+    )
+
+
+@require_POST
+@requires("manage_location_plans")
+def partner_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user = actor(request)
+    plan = selectors.plan_detail(user, pk)
+    form = PartnerForm(request.POST, organisations=selectors.partner_organisations(plan))
+    return post_action(
+        request,
+        form,
+        save=lambda f: services.partner_add(
+            actor=user,
+            plan=plan,
+            organisation=f.cleaned_data["organisation"],
+            kind=f.cleaned_data["kind"],
+            contact_name=f.cleaned_data["contact_name"],
+            contact_phone=f.cleaned_data["contact_phone"],
+            contact_email=f.cleaned_data["contact_email"],
+        ),
+        success=_("The partner was added to the plan."),
         back=redirect("location_plan_detail", pk=plan.pk),
     )
 
