@@ -302,6 +302,7 @@ EXPECTED.update(
         "location_plan_list": _row(200, 403, 200, 200, 403, 403, 403, 200, 403, 200),
         "location_plan_vliethof": _row(200, 403, 200, 404, 403, 403, 403, 200, 403, 200),
         "location_plan_other_org": _row(404, 403, 404, 404, 403, 403, 403, 404, 403, 404),
+        "location_plan_new": _row(200, 403, 200, 403, 403, 403, 403, 200, 403, 403),
         "location_plan_action": _row(200, 403, 200, 404, 403, 403, 403, 200, 403, 200),
         "location_plan_action_other_org": _row(404, 403, 404, 404, 403, 403, 403, 404, 403, 404),
         "project_evaluations": _row(200, 200, 200, 403, 403, 403, 403, 200, 403, 403),
@@ -704,6 +705,7 @@ def _project_plan_lesson_pages() -> dict[str, str]:
     )
     return {
         "location_plan_list": reverse("location_plan_list"),
+        "location_plan_new": reverse("location_plan_new"),
         "location_plan_vliethof": reverse("location_plan_detail", args=[plan.pk]),
         "location_plan_other_org": reverse("location_plan_detail", args=[other_plan.pk]),
         "location_plan_action": reverse("location_plan_action", args=[plan.pk, action.pk]),
