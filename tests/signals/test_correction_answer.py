@@ -87,7 +87,10 @@ def test_staff_correct_the_kind_and_the_resident_reads_the_answer_and_gets_an_em
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.subject == "Ons antwoord op uw verzoek om correctie"
-    assert "Het ging om geluidsoverlast" in message.body and "We hebben het signaal gecorrigeerd." in message.body
+    assert (
+        "Het ging om geluidsoverlast" in message.body
+        and "We hebben het signaal gecorrigeerd." in message.body
+    )
     assert REPORTER_TEXT not in message.body
 
 
