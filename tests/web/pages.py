@@ -277,7 +277,15 @@ EXPECTED: dict[str, dict[str, int]] = {
 }
 # The network partner (buurtteam) came later: on the pages above it may open only what every login
 # may, and everything else is not for its role.
-_NETWORK_PARTNER_ON_EARLIER_PAGES = {"home": 200, "api_token": 200, "api_docs": 200, "django_admin": 302}
+_NETWORK_PARTNER_ON_EARLIER_PAGES = {
+    "home": 200,
+    "api_token": 200,
+    "api_docs": 200,
+    "django_admin": 302,
+    # Every login sees its own jobs, and another login's job is not found.
+    "job_list": 200,
+    "job_of_verhuur": 404,
+}
 for _page, _answers in EXPECTED.items():
     _answers.setdefault("buurtteam", _NETWORK_PARTNER_ON_EARLIER_PAGES.get(_page, 403))
 PERSONAS = [*PERSONAS, "buurtteam"]
