@@ -1,7 +1,9 @@
 """The signals of the demo's week in Vliethof and De Brug: open signals of several kinds and ages,
 one handled, one routed to the nuisance process, one to repairs, rent arrears to the
 municipality's debt help on the legal duty, and one past its response time, escalated to the
-team lead. Built after the neighbour network; times are relative to now."""
+team lead; and a signal about ``bewoner``'s home that he asked to correct, withdrawn as incorrect
+with the reason he reads on "Mijn signalen". Built after the neighbour network; times are relative
+to now."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from omkijken.residents.models import Lease, Person
 from omkijken.residents.selectors import current_lease_filter
 from omkijken.signals import selectors
 from omkijken.signals import services as signal_services
-from omkijken.signals.models import Route, Signal, SignalKind
+from omkijken.signals.models import CorrectionRequest, Route, Signal, SignalKind
 
 # complex, kind, hours ago, reported as, reporter username, status, route target
 DEMO_SIGNALS: tuple[tuple[str, str, int, str, str, str, str], ...] = (
@@ -106,3 +108,50 @@ def build_signals_demo(*, seed: int = 2026) -> None:
             )
     # The aggression signal in De Brug is past its 24 hours: it goes to the team lead.
     signal_services.escalate_overdue(now=now)
+    _corrected_signal_about_bewoner(now=now, today=today, beheerder=users.get("beheerder"), kinds=kinds)
+
+
+def _corrected_signal_about_bewoner(
+    *, now: dt.datetime, today: dt.date, beheerder: User | None, kinds: dict[str, SignalKind]
+) -> None:
+    """Bewoner asked to correct a signal about his home; the building manager withdrew it."""
+    person = Person.objects.filter(user__username="bewoner").first()
+    lease = (
+        Lease.objects.filter(current_lease_filter(today), household_id=person.household_id)
+        .select_related("unit")
+        .first()
+        if person
+        else None
+    )
+    if person is None or lease is None or beheerder is None:
+        return
+    created = now - dt.timedelta(days=12)
+    answered = now - dt.timedelta(days=2)
+    signal = Signal.objects.create(
+        complex_id=lease.unit.complex_id,
+        unit=lease.unit,
+        household_id=person.household_id,
+        kind=kinds["home_neglect"],
+        reporter=beheerder,
+        reported_as=Signal.ReportedAs.BUILDING_MANAGER,
+        description="Vuilniszakken op de galerij voor de voordeur.",
+        status=Signal.Status.HANDLED,
+        owner=beheerder,
+        created_at=created,
+        due_at=created + dt.timedelta(hours=kinds["home_neglect"].response_hours),
+        triaged_at=created + dt.timedelta(hours=3),
+        handled_at=answered,
+        handled_by=beheerder,
+        withdrawn_at=answered,
+        source_key="demo:correction:",
+    )
+    CorrectionRequest.objects.create(
+        signal=signal,
+        person=person,
+        text="Die vuilniszakken waren niet van mij, ze stonden voor de deur van de buren.",
+        created_at=created + dt.timedelta(days=4),
+        outcome=CorrectionRequest.Outcome.WITHDRAWN,
+        answer_reason="We hebben het nagekeken: de zakken stonden bij een andere woning. Het signaal is ingetrokken.",
+        answered_at=answered,
+        answered_by=beheerder,
+    )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omkijken.accounts.models import User
 from omkijken.portfolio.models import Unit
-from omkijken.signals.models import Route, Signal, SignalKind
+from omkijken.signals.models import CorrectionRequest, Route, Signal, SignalKind
 
 
 def unit_label(unit: Unit) -> str:
@@ -152,6 +152,57 @@ class CorrectionForm(forms.Form):
             "max_length": _("Keep it short: at most 1000 characters."),
         },
     )
+
+
+class CorrectionAnswerForm(forms.Form):
+    """Staff answer a resident's correction request. The kind and description start as they are;
+    they are used only when the answer is "corrected"."""
+
+    outcome = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[
+            (CorrectionRequest.Outcome.CORRECTED, _("Correct the signal (kind or description below)")),
+            (CorrectionRequest.Outcome.WITHDRAWN, _("The signal is not right: withdraw it")),
+            (CorrectionRequest.Outcome.REFUSED, _("Do not change the signal")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose your answer to the request."),
+            "invalid_choice": _("Choose your answer to the request."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "The resident reads this reason. Do not name who reported the signal or quote what they wrote."
+        ),
+        error_messages={
+            "required": _("Write down the reason for your answer; the resident reads it."),
+            "max_length": _("Keep it short: at most 1000 characters."),
+        },
+    )
+    kind = KindField(
+        label=_("Kind"),
+        queryset=SignalKind.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Choose a kind of signal.")},
+    )
+    description = forms.CharField(
+        label=_("What was noticed"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Nothing about health or treatment. The resident does not see this text."),
+        error_messages={"max_length": _("Keep it short: at most 500 characters.")},
+    )
+
+    def __init__(self, *args: Any, kinds: QuerySet[SignalKind], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind_field = self.fields["kind"]
+        assert isinstance(kind_field, KindField)
+        kind_field.queryset = kinds
 
 
 class ArrearsImportForm(forms.Form):

@@ -151,6 +151,9 @@ class Signal(models.Model):
     )
     # What raised a system signal (a help request, a check-in call), so it is raised once.
     source_key = models.CharField(max_length=80, blank=True)
+    # Set when the corporation, answering the resident's correction request, found the signal
+    # incorrect: it is closed, kept as the record of the answer, and no longer counted.
+    withdrawn_at = models.DateTimeField(_("withdrawn as incorrect at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("signal")
@@ -174,6 +177,10 @@ class Signal(models.Model):
             models.UniqueConstraint(
                 fields=["source_key"], condition=~Q(source_key=""), name="one_signal_per_source"
             ),
+            models.CheckConstraint(
+                name="signal_withdrawn_is_handled",
+                condition=Q(withdrawn_at__isnull=True) | Q(status="handled"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -182,6 +189,11 @@ class Signal(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status != self.Status.HANDLED
+
+    @property
+    def open_correction(self) -> CorrectionRequest | None:
+        """The resident's correction request not answered yet (from the prefetched requests)."""
+        return next((c for c in self.corrections.all() if c.is_open), None)
 
 
 class Route(models.Model):
@@ -254,12 +266,27 @@ class Route(models.Model):
 
 
 class CorrectionRequest(models.Model):
-    """A resident says a signal about them is wrong (GDPR art. 16). The corporation answers it."""
+    """A resident says a signal about them is wrong (GDPR art. 16). The corporation answers it:
+    it corrects the signal, withdraws it as incorrect, or refuses, always with a reason the
+    resident reads. A request is answered once."""
+
+    class Outcome(models.TextChoices):
+        CORRECTED = "corrected", _("Corrected")
+        WITHDRAWN = "withdrawn", _("Withdrawn as incorrect")
+        REFUSED = "refused", _("Not changed")
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="corrections")
     person = models.ForeignKey("residents.Person", on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("what is not right"), max_length=1000)
     created_at = models.DateTimeField(_("asked at"))
+    outcome = models.CharField(_("answer"), max_length=10, choices=Outcome.choices, blank=True)
+    answer_reason = models.TextField(_("reason of the answer"), max_length=1000, blank=True)
+    # What a correction changed (the audit trail, for staff): the kind before, and whether the
+    # description was rewritten. The wrong description itself is not kept.
+    previous_kind = models.ForeignKey(
+        SignalKind, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    description_corrected = models.BooleanField(_("description corrected"), default=False)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -269,9 +296,24 @@ class CorrectionRequest(models.Model):
         verbose_name = _("correction request")
         verbose_name_plural = _("correction requests")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="correction_outcome_valid",
+                condition=Q(outcome__in=["", "corrected", "withdrawn", "refused"]),
+            ),
+            models.CheckConstraint(
+                name="correction_answer_complete",
+                condition=(Q(outcome="") & Q(answered_at__isnull=True) & Q(answer_reason=""))
+                | (~Q(outcome="") & Q(answered_at__isnull=False) & ~Q(answer_reason="")),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"CorrectionRequest #{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome == ""
 
 
 class ArrearsRule(models.Model):

@@ -155,7 +155,7 @@ class SignalCounts:
 
 def municipal_counts(actor: User, *, since: dt.date | None = None) -> SignalCounts:
     """Signals per kind per neighbourhood since a date (default: the last 12 months), counts under
-    the threshold suppressed per neighbourhood. A municipal officer sees the neighbourhoods of
+    the threshold suppressed per neighbourhood, signals withdrawn as incorrect left out. A municipal officer sees the neighbourhoods of
     their municipality; corporation staff those of their complexes."""
     since = since or (timezone.localdate() - dt.timedelta(days=365))
     org = actor.organisation
@@ -170,7 +170,8 @@ def municipal_counts(actor: User, *, since: dt.date | None = None) -> SignalCoun
         neighbourhoods = Neighbourhood.objects.filter(pk__in=own.values("neighbourhood_id"))
         signals = Signal.objects.filter(complex__in=own)
     counted = (
-        signals.filter(created_at__date__gte=since)
+        # A signal withdrawn as incorrect (a resident's correction request) is not counted.
+        signals.filter(created_at__date__gte=since, withdrawn_at__isnull=True)
         .values("complex__neighbourhood_id", "kind_id")
         .annotate(n=Count("id"))
     )

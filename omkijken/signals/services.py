@@ -1,4 +1,5 @@
-"""Writes of signals: report, raise (neighbour network, ERP), triage, route, handle, escalate.
+"""Writes of signals: report, raise (neighbour network, ERP), triage, route, handle, escalate, and
+the correction requests of residents and their answers.
 
 Keyword-only, atomic, checked against the actor. Bad input raises ``ValidationError`` with a
 message in the user's language and writes nothing; an actor outside the scope gets
@@ -14,14 +15,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omkijken.accounts.mail import Recipient, language_or_default, send_templated
 from omkijken.accounts.models import Membership, Organisation, Role, User
 from omkijken.accounts.policy import can, require
 from omkijken.portfolio.models import Complex, Unit
 from omkijken.projects.models import CarePartnerAgreement
 from omkijken.residents.models import CarePartnerContact, Person, TargetGroupStatus
-from omkijken.residents.selectors import open_status_filter
+from omkijken.residents.selectors import household_recipient, open_status_filter
 from omkijken.signals import kinds as k
 from omkijken.signals import selectors
+from omkijken.signals.kinds import kind_label
 from omkijken.signals.models import CorrectionRequest, Route, Signal, SignalKind
 from omkijken.signals.scope import household_in_unit, reportable_complexes, resident_home, unit_of_person
 
@@ -366,8 +369,113 @@ def correction_request(
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Say what is not right.")})
+    if CorrectionRequest.objects.filter(signal=signal, outcome="").exists():
+        raise ValidationError(_("You already asked for a correction of this signal. We will answer you."))
     home = resident_home(actor)
     assert home is not None
     return CorrectionRequest.objects.create(
         signal=signal, person=home.person, text=text[:1000], created_at=now or timezone.now()
     )
+
+
+def _asker_recipient(person: Person) -> Recipient:
+    """The resident who asked, in their own language: their e-mail (or their login's), else their
+    household's address (``household_recipient``); empty when there is none (the answer shows on
+    their page)."""
+    user = person.user
+    address = person.email or (user.email if user else "")
+    if address:
+        return Recipient(address, language_or_default(user.preferred_language if user else None))
+    return household_recipient(person.household)
+
+
+@transaction.atomic
+def correction_answer(
+    *,
+    actor: User,
+    correction: CorrectionRequest,
+    outcome: str,
+    reason: str,
+    kind: SignalKind | None = None,
+    description: str | None = None,
+    now: dt.datetime | None = None,
+) -> CorrectionRequest:
+    """Staff who handle the signal answer a resident's correction request, always with a reason the
+    resident reads. ``corrected``: the kind and/or the description are changed (at least one);
+    ``withdrawn``: the signal was incorrect, it is closed and no longer counted; ``refused``: nothing
+    changes. The resident is mailed the answer after commit, in their language."""
+    now = now or timezone.now()
+    signal = _staff_signal(actor, correction.signal)
+    locked = (
+        CorrectionRequest.objects.select_for_update(of=("self",))
+        .select_related("person", "person__user", "person__household")
+        .filter(pk=correction.pk, signal=signal)
+        .first()
+    )
+    if locked is None:
+        raise PermissionDenied
+    if not locked.is_open:
+        raise ValidationError(_("This correction request has already been answered."))
+    reason = reason.strip()
+    if outcome not in CorrectionRequest.Outcome.values:
+        raise ValidationError({"outcome": _("Choose your answer to the request.")})
+    if not reason:
+        raise ValidationError({"reason": _("Write down the reason for your answer; the resident reads it.")})
+    signal_fields: list[str] = []
+    if outcome == CorrectionRequest.Outcome.CORRECTED:
+        new_description = description.strip()[:500] if description is not None else signal.description
+        kind_changed = kind is not None and kind.pk != signal.kind_id
+        description_changed = new_description != signal.description
+        if not kind_changed and not description_changed:
+            raise ValidationError(
+                {"kind": _("Change the kind or the description, or choose another answer.")}
+            )
+        if kind_changed:
+            assert kind is not None
+            locked.previous_kind_id = signal.kind_id
+            signal.kind = kind
+            signal_fields.append("kind")
+        if description_changed:
+            locked.description_corrected = True
+            signal.description = new_description
+            signal_fields.append("description")
+    elif outcome == CorrectionRequest.Outcome.WITHDRAWN:
+        signal.withdrawn_at = now
+        signal_fields.append("withdrawn_at")
+        if signal.status != Signal.Status.HANDLED:
+            signal.status = Signal.Status.HANDLED
+            signal.handled_at = now
+            signal.handled_by = actor
+            signal_fields += ["status", "handled_at", "handled_by"]
+    if signal_fields:
+        signal.save(update_fields=signal_fields)
+    locked.outcome = outcome
+    locked.answer_reason = reason[:1000]
+    locked.answered_at = now
+    locked.answered_by = actor
+    locked.save(
+        update_fields=[
+            "outcome",
+            "answer_reason",
+            "answered_at",
+            "answered_by",
+            "previous_kind",
+            "description_corrected",
+        ]
+    )
+    recipient = _asker_recipient(locked.person)
+    context = {
+        "first_name": locked.person.first_name,
+        "kind": kind_label(signal.kind_id),
+        "reported_on": signal.created_at,
+        "asked_on": locked.created_at,
+        "outcome": outcome,
+        "reason": locked.answer_reason,
+    }
+    if recipient.address:
+        transaction.on_commit(
+            lambda: send_templated(
+                to=[recipient], template_base="signals/email/correction_answered", context=context
+            )
+        )
+    return locked

@@ -14,4 +14,9 @@ urlpatterns = [
     path("<int:pk>/triage/", views.signal_triage, name="signal_triage"),
     path("<int:pk>/doorsturen/", views.signal_route, name="signal_route"),
     path("<int:pk>/afgehandeld/", views.signal_handle, name="signal_handle"),
+    path(
+        "<int:pk>/correctie/<int:correction_pk>/",
+        views.signal_correction_answer,
+        name="signal_correction_answer",
+    ),
 ]

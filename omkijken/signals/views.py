@@ -111,13 +111,28 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     signal = get_object_or_404(selectors.signals_for(user), pk=pk)
     staff = can(user, "handle_signals")
+    corrections = list(signal.corrections.select_related("answered_by", "previous_kind")) if staff else []
+    kinds = selectors.kinds()
+    answer_forms = [
+        (
+            c,
+            forms.CorrectionAnswerForm(
+                prefix=f"answer-{c.pk}",
+                kinds=kinds,
+                initial={"kind": signal.kind_id, "description": signal.description},
+            )
+            if c.is_open
+            else None,
+        )
+        for c in corrections
+    ]
     return render(
         request,
         "signals/signal_detail.html",
         {
             "signal": signal,
             "routes": selectors.routes_of(user, signal, view="signals.detail"),
-            "corrections": list(signal.corrections.all()) if staff else [],
+            "corrections": answer_forms,
             "staff": staff,
             "triage_form": forms.TriageForm(
                 initial={"urgency": signal.urgency, "owner": signal.owner_id}, colleagues=_colleagues(user)
@@ -174,6 +189,31 @@ def signal_handle(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda: services.signal_handle(actor=user, signal=signal),
         success=_("The signal is marked as handled."),
+        back=redirect("signal_detail", pk=pk),
+    )
+
+
+@require_POST
+@requires("handle_signals")
+def signal_correction_answer(request: HttpRequest, pk: int, correction_pk: int) -> HttpResponse:
+    user = actor(request)
+    signal = get_object_or_404(selectors.signals_for(user), pk=pk)
+    correction = get_object_or_404(signal.corrections.all(), pk=correction_pk)
+    return post_action(
+        request,
+        forms.CorrectionAnswerForm(request.POST, prefix=f"answer-{correction.pk}", kinds=selectors.kinds()),
+        save=lambda f: services.correction_answer(
+            actor=user,
+            correction=correction,
+            outcome=f.cleaned_data["outcome"],
+            reason=f.cleaned_data["reason"],
+            kind=f.cleaned_data["kind"],
+            # A form without the field leaves the description as it is; an emptied one clears it.
+            description=f.cleaned_data["description"]
+            if f.add_prefix("description") in request.POST
+            else None,
+        ),
+        success=_("Your answer is saved. The resident is told."),
         back=redirect("signal_detail", pk=pk),
     )
 

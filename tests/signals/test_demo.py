@@ -23,3 +23,13 @@ def test_the_demo_has_open_signals_of_several_kinds_and_one_escalated(persona) -
     worklist = open_signals_for(persona("beheerder"))
     assert worklist[0].urgency == "high"
     assert {s.complex.name for s in worklist} >= {"Vliethof", "De Brug"}
+
+
+def test_the_demo_has_a_withdrawn_signal_that_bewoner_asked_to_correct(persona, login) -> None:  # type: ignore[no-untyped-def]
+    build_signals_demo()
+    signal = Signal.objects.get(source_key="demo:correction:")
+    assert signal.withdrawn_at is not None and signal.status == "handled"
+    assert signal.corrections.get().outcome == "withdrawn"
+    page = login("bewoner").get("/meldingen/mijn/").content.decode()
+    assert "de zakken stonden bij een andere woning" in page
+    assert "Vuilniszakken op de galerij" not in page

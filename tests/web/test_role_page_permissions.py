@@ -62,6 +62,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "project_calendar_feed",  # behind a secret token, no login: tests/projects/test_project_calendar.py
     }
     posted_only |= {"signal_correction", "signal_triage", "signal_route", "signal_handle"}
+    posted_only |= {"signal_correction_answer"}  # tests/signals/test_correction_answer.py
     page_names = {
         "home": "home",
         "complex_list": "complex_list",
