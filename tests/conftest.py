@@ -80,3 +80,12 @@ def login():  # type: ignore[no-untyped-def]
         return client
 
     return make
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:  # type: ignore[no-untyped-def]
+    """Close the one Chromium the browser tests of every folder shared (tests/browser/conftest.py)."""
+    import sys
+
+    module = sys.modules.get("tests.browser.conftest")
+    if module is not None:
+        module.close_shared_browser()

@@ -20,16 +20,39 @@ CHROMIUM_ARGS = [
 ]
 
 
+# One Playwright and one Chromium for the whole session. Test folders outside tests/browser import
+# the ``browser`` fixture into their own conftest, and pytest then holds one session fixture per
+# folder: each would start its own sync Playwright while the first is still running, which
+# Playwright refuses ("Sync API inside the asyncio loop"). They all share this one instead; the
+# root conftest closes it when the session ends.
+_SHARED: dict[str, object] = {}
+
+
+def shared_browser() -> object:
+    if "browser" not in _SHARED:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        _SHARED["playwright"] = playwright
+        _SHARED["browser"] = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+    return _SHARED["browser"]
+
+
+def close_shared_browser() -> None:
+    browser, playwright = _SHARED.pop("browser", None), _SHARED.pop("playwright", None)
+    if browser is not None:
+        browser.close()  # type: ignore[attr-defined]
+    if playwright is not None:
+        playwright.stop()  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.fail(f"Debian's Chromium is not installed at {CHROMIUM}: run the README's test command")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    yield shared_browser()
 
 
 @pytest.fixture
