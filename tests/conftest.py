@@ -44,7 +44,9 @@ def demo_world_committed(transactional_db) -> Iterator[None]:  # type: ignore[no
     if not Organisation.objects.filter(name=CORPORATION).exists():
         from omkijken.letting.demo import build_intake_demo, build_letting_demo
         from omkijken.projects.demo_work import build_project_work_demo
+        from omkijken.signals.services import kinds_seed
 
+        kinds_seed()  # reference data the migrations seed, which the flush after a committed test removed
         build_demo(size="small")
         build_intake_demo(seed=2026)
         build_letting_demo(seed=2026)

@@ -47,6 +47,7 @@ DESCRIPTIONS = {
 
 @transaction.atomic
 def build_signals_demo(*, seed: int = 2026) -> None:
+    signal_services.kinds_seed()  # reference data from the migration; gone after a test's database flush
     now = timezone.now()
     today = timezone.localdate()
     users = {

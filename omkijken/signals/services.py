@@ -9,6 +9,7 @@ message in the user's language and writes nothing; an actor outside the scope ge
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -25,10 +26,36 @@ from omkijken.residents.selectors import household_recipient, open_status_filter
 from omkijken.signals import kinds as k
 from omkijken.signals import selectors
 from omkijken.signals.kinds import kind_label
-from omkijken.signals.models import CorrectionRequest, Route, Signal, SignalKind
+from omkijken.signals.models import ArrearsRule, CorrectionRequest, Route, Signal, SignalKind
 from omkijken.signals.scope import household_in_unit, reportable_complexes, resident_home, unit_of_person
 
 CORPORATION_TARGETS = {Route.Target.NUISANCE, Route.Target.DAMAGE}
+
+
+@transaction.atomic
+def kinds_seed() -> None:
+    """The kinds of signal and the arrears rule as migration 0002 seeds them, where they are missing
+    (a database emptied by a test flush, or made without that migration). Existing rows, with the
+    response times the corporation set, are left as they are."""
+    for order, (code, vera_list, vera_code, process, hours, reportable) in enumerate(k.SEED):
+        SignalKind.objects.get_or_create(
+            code=code,
+            defaults={
+                "vera_list": vera_list,
+                "vera_code": vera_code,
+                "process": process,
+                "response_hours": hours,
+                "reportable": reportable,
+                "order": order,
+            },
+        )
+    if not ArrearsRule.objects.exists():
+        ArrearsRule.objects.create(
+            valid_from=dt.date(2021, 1, 1),
+            min_months=Decimal("1.00"),
+            legal_reference="Wet gemeentelijke schuldhulpverlening art. 4a; "
+            "Besluit gemeentelijke schuldhulpverlening art. 2",
+        )
 
 
 def team_lead_of(complex_: Complex) -> User | None:
