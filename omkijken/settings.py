@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "omkijken.letting",
     "omkijken.exchange",
     "omkijken.beheer",
+    "omkijken.monitoring",
     "omkijken.api",
     "omkijken.demo",
 ]

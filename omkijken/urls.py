@@ -14,6 +14,7 @@ urlpatterns = [
     path("verhuur/", include("omkijken.exchange.urls")),
     path("meldingen/", include("omkijken.signals.urls")),
     path("vandaag/", include("omkijken.beheer.urls")),
+    path("monitoring/", include("omkijken.monitoring.urls")),
     path("api/", include("omkijken.api.urls")),
     path("", include("omkijken.web.urls")),
     path("", include("omkijken.portfolio.urls")),

@@ -35,6 +35,14 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     ),
     "view_municipal_report": frozenset({Role.MUNICIPAL_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
     "audit_access": frozenset({Role.ADMIN}),
+    # Monitoring (omkijken.monitoring): indicators, liveability, Nieuwe Buren. Which complexes:
+    # monitoring.selectors.scope_for; the municipality sees aggregates with small counts hidden.
+    "view_monitoring": frozenset(
+        {Role.PROJECT_LEADER, Role.LETTING_OFFICER, Role.BUILDING_MANAGER, Role.ADMIN, Role.MUNICIPAL_OFFICER}
+    ),
+    "manage_surveys": frozenset({Role.PROJECT_LEADER, Role.BUILDING_MANAGER, Role.ADMIN}),
+    "import_leefbaarometer": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
+    "answer_surveys": frozenset({Role.RESIDENT}),
     # Special-category data (target group, care partner, care lease types), person level.
     # The building manager only learns whom to call at the partner, never the target group.
     "read_target_group": frozenset(

@@ -83,9 +83,21 @@ LAYERS: tuple[Layer, ...] = (
     Layer("project work", "omkijken.projects.demo_work.build_project_work_demo"),
     # The building manager's week: visits to new residents, contact moments, key handovers.
     Layer("beheer", "omkijken.beheer.demo.build_beheer_demo"),
+    # Monitoring: the 3-in-10 target, 36 monthly mix snapshots, surveys, Leefbaarometer, Nieuwe Buren.
+    Layer("monitoring", "omkijken.monitoring.demo.build_monitoring_demo"),
 )
 # The apps whose rows the demo loads, counted for the summary.
-DEMO_APPS = ("accounts", "portfolio", "residents", "projects", "quotas", "community", "letting", "beheer")
+DEMO_APPS = (
+    "accounts",
+    "portfolio",
+    "residents",
+    "projects",
+    "quotas",
+    "community",
+    "letting",
+    "beheer",
+    "monitoring",
+)
 
 
 @dataclass(frozen=True)

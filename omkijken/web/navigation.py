@@ -35,6 +35,10 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("My clients"), reverse("client_list"), "clients"))
     if can(user, "view_municipal_report"):
         items.append(NavItem(_("Report"), reverse("municipal_report"), "report"))
+    if can(user, "view_monitoring"):
+        items.append(NavItem(_("Monitoring"), reverse("monitoring_indicators"), "monitoring"))
+    if can(user, "answer_surveys"):
+        items.append(NavItem(_("Survey"), reverse("monitoring_surveys"), "monitoring_surveys"))
     if can(user, "use_neighbour_network"):
         items.append(NavItem(_("My neighbourhood"), reverse("community_home"), "community"))
     elif can(user, "coordinate_network"):
