@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from omkijken.monitoring.selectors import Liveability, MixSeries, NieuweBurenComplexRow
@@ -135,7 +135,7 @@ def loneliness_charts(data: Liveability) -> list[LineChart]:
                 "complex": name,
                 "count": len(rows),
                 "scores": "; ".join(
-                    f"{r.round.title} {r.result.loneliness:.1f}".replace(".", ",")
+                    f"{r.round.title} {number_format(r.result.loneliness, 1)}"
                     if r.result.loneliness is not None
                     else f"{r.round.title} " + _("fewer than 5 respondents")
                     for r in rows

@@ -38,7 +38,7 @@ PERSONA_USERNAMES = ("buur", "bewoner")  # left free to answer the open round th
 
 def build_monitoring_demo(*, seed: int = 2026, today: dt.date | None = None) -> None:
     today = today or timezone.localdate()
-    rng = random.Random(f"monitoring-{seed}")
+    rng = random.Random(f"monitoring-{seed}")  # noqa: S311 - demo data, not secrets
     corporation = Organisation.objects.get(name=CORPORATION)
     IndicatorTarget.objects.get_or_create(
         corporation=corporation,

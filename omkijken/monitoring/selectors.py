@@ -530,7 +530,7 @@ def _mix_series(scope: Scope, ref: dt.date, months: int = 36) -> list[MixSeries]
             for rows in sections[cid].values():
                 section_series.append(
                     MixSeries(
-                        label=f"{rows[0].section}",
+                        label=rows[0].section.name if rows[0].section else "",
                         target=None,
                         lower=None,
                         upper=None,

@@ -72,6 +72,7 @@ def demo_pages() -> dict[str, str]:
         **_letting_intake_pages(),
         **_signal_pages(),
         **_beheer_pages(own_managed, unmanaged, other_complex, buur, other_household),
+        **_monitoring_pages(own_managed),
         "letting_exchange": reverse("letting_exchange"),
         "letting_exchange_export": reverse("letting_exchange_export", args=["eenheden"]),
         "letting_exchange_export_special": reverse("letting_exchange_export", args=["kandidaten"])
@@ -321,6 +322,45 @@ EXPECTED.update(
         "project_calendar_other_org": _row(404, 404, 404, 403, 403, 403, 403, 404, 403, 403),
     }
 )
+
+
+EXPECTED.update(
+    {
+        # Monitoring (issue 14 parts 4, 5, 7, 10). Columns as above, then buurtteam.
+        #                        pl   verh beh  zorg gem  buur bew  adm  zoek buurtteam
+        "monitoring_indicators": _row(200, 200, 200, 403, 200, 403, 403, 200, 403, 403),
+        "monitoring_liveability": _row(200, 200, 200, 403, 200, 403, 403, 200, 403, 403),
+        "monitoring_nieuwe_buren": _row(200, 200, 200, 403, 200, 403, 403, 200, 403, 403),
+        "monitoring_leefbaarometer": _row(200, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+        "monitoring_surveys": _row(403, 403, 403, 403, 403, 200, 200, 403, 403, 403),
+        # An open round of Vliethof, buur's building; bewoner lives in De Brug.
+        "monitoring_survey_vliethof": _row(403, 403, 403, 403, 403, 200, 404, 403, 403, 403),
+    }
+)
+
+
+def _monitoring_pages(vliethof: Complex) -> dict[str, str]:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from omkijken.monitoring.models import SurveyRound
+
+    today = timezone.localdate()
+    round_ = SurveyRound.objects.create(
+        complex=vliethof,
+        title="Proefenquête",
+        opens_on=today - dt.timedelta(days=1),
+        closes_on=today + dt.timedelta(days=10),
+    )
+    return {
+        "monitoring_indicators": reverse("monitoring_indicators"),
+        "monitoring_liveability": reverse("monitoring_liveability"),
+        "monitoring_nieuwe_buren": reverse("monitoring_nieuwe_buren"),
+        "monitoring_leefbaarometer": reverse("monitoring_leefbaarometer"),
+        "monitoring_surveys": reverse("monitoring_surveys"),
+        "monitoring_survey_vliethof": reverse("monitoring_survey_answer", args=[round_.pk]),
+    }
 
 
 def _project_work_pages(own: Project, other: Project) -> dict[str, str]:

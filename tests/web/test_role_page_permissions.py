@@ -14,6 +14,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     # given the pages the test knows, and every named URL of the interface's apps
     from omkijken.accounts import urls as accounts_urls
     from omkijken.beheer import urls as beheer_urls
+    from omkijken.monitoring import urls as monitoring_urls
     from omkijken.portfolio import urls as portfolio_urls
     from omkijken.projects import urls as projects_urls
     from omkijken.projects.announcements import urls as announcements_urls
@@ -33,6 +34,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         projectwork_urls,
         beheer_urls,
         signals_urls,
+        monitoring_urls,
     ]
     named = {p.name for urls in modules for p in urls.urlpatterns if getattr(p, "name", None)}
     posted_only = {
@@ -109,6 +111,12 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "beheer_residents": "beheer_residents_managed",
         "beheer_contact_moments": "beheer_contact_of_buur",
         "beheer_key_handover": "beheer_key_handover_managed",
+        "monitoring_indicators": "monitoring_indicators",
+        "monitoring_liveability": "monitoring_liveability",
+        "monitoring_nieuwe_buren": "monitoring_nieuwe_buren",
+        "monitoring_leefbaarometer": "monitoring_leefbaarometer",
+        "monitoring_surveys": "monitoring_surveys",
+        "monitoring_survey_answer": "monitoring_survey_vliethof",
     }
     # then every GET page has a row in the table
     assert named - posted_only == set(page_names)
