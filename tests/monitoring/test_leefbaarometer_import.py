@@ -22,7 +22,9 @@ def _upload(client, text: str):  # type: ignore[no-untyped-def]
 def test_scores_of_known_buurten_are_imported_and_shown_per_neighbourhood(login) -> None:  # type: ignore[no-untyped-def]
     code = Complex.objects.get(name="Vliethof").neighbourhood.code
     client = login("projectleider")
-    response = _upload(client, f"bu_code;jaar;lbm;fys;onv;soc;vrz;won\n{code};2022;-0,0412;0,01;-0,05;-0,02;0,03;-0,01\n")
+    response = _upload(
+        client, f"bu_code;jaar;lbm;fys;onv;soc;vrz;won\n{code};2022;-0,0412;0,01;-0,05;-0,02;0,03;-0,01\n"
+    )
     assert response.status_code == 302
     score = LeefbaarometerScore.objects.get(neighbourhood__code=code, year=2022)
     assert str(score.total) == "-0.0412" and str(score.social) == "-0.0200"

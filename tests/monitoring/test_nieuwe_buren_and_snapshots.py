@@ -54,7 +54,9 @@ def test_each_departure_is_counted_with_whether_a_good_neighbour_replaced_it(gol
 def test_a_month_snapshot_counts_occupied_homes_and_vulnerable_households(golden) -> None:  # type: ignore[no-untyped-def]
     # on 31 January 2025: leases A0 (not vulnerable... in a group since 2024), SA, SC (moved within), SD
     rows = take_mix_snapshot(month=dt.date(2025, 1, 15), today=dt.date(2025, 6, 1))
-    snapshot = MixSnapshot.objects.get(month=dt.date(2025, 1, 1), complex=golden.complex, section__isnull=True)
+    snapshot = MixSnapshot.objects.get(
+        month=dt.date(2025, 1, 1), complex=golden.complex, section__isnull=True
+    )
     assert rows >= 1
     # A0 (vulnerable), SA, SC: three vulnerable of four occupied; SD left in March 2024
     assert (snapshot.units, snapshot.occupied, snapshot.vulnerable) == (16, 3, 3)
@@ -62,6 +64,13 @@ def test_a_month_snapshot_counts_occupied_homes_and_vulnerable_households(golden
 
 def test_the_snapshot_job_writes_the_month_and_a_second_run_replaces_it(golden) -> None:  # type: ignore[no-untyped-def]
     for _ in range(2):
-        job = job_submit(actor=None, kind="monitoring.mix_snapshot", title="Snapshot", params={"month": "2025-02-01"})
+        job = job_submit(
+            actor=None, kind="monitoring.mix_snapshot", title="Snapshot", params={"month": "2025-02-01"}
+        )
         assert job.state == Job.State.SUCCEEDED
-    assert MixSnapshot.objects.filter(month=dt.date(2025, 2, 1), complex=golden.complex, section__isnull=True).count() == 1
+    assert (
+        MixSnapshot.objects.filter(
+            month=dt.date(2025, 2, 1), complex=golden.complex, section__isnull=True
+        ).count()
+        == 1
+    )
