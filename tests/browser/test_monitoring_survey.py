@@ -33,7 +33,8 @@ def test_a_resident_answers_the_survey_by_keyboard_and_the_pages_are_axe_clean( 
     assert axe_violations(page) == []
     # when buur follows the link and answers every question with the keyboard
     page.get_by_role("link", name="Bewonersenquête najaar").focus()
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     page.wait_for_load_state("networkidle")
     assert axe_violations(page) == []
     page.locator("#id_emptiness_0").focus()
@@ -42,7 +43,8 @@ def test_a_resident_answers_the_survey_by_keyboard_and_the_pages_are_axe_clean( 
         page.keyboard.press("ArrowRight")
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "submit"
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     page.wait_for_load_state("networkidle")
     # then the thanks is shown, one anonymous response is stored, and buur is recorded as taking part
     assert "zonder je naam bewaard" in page.content()
