@@ -7,6 +7,7 @@ template ``monitoring/_line_chart.html``, no JavaScript and no inline style.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.utils.formats import date_format, number_format
@@ -66,7 +67,7 @@ class LineChart:
         return list(zip(self.labels, self.shown, strict=True))
 
 
-def _month(day: object) -> str:
+def _month(day: dt.date) -> str:
     return date_format(day, "M Y")
 
 

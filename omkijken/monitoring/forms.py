@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,10 +20,10 @@ CONTACT_CHOICES = [
 ]
 
 
-def _field(name: str, choices: list[tuple[int, object]]) -> forms.TypedChoiceField:
+def _field(name: str, choices: Sequence[tuple[int, object]]) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
-        label=SurveyResponse._meta.get_field(name).verbose_name,
-        choices=choices,
+        label=getattr(SurveyResponse._meta.get_field(name), "verbose_name", name),
+        choices=list(choices),
         coerce=int,
         widget=forms.RadioSelect,
         error_messages={

@@ -225,7 +225,7 @@ class _LeaseFact:
 
 def _lease_facts(leases: QuerySet[Lease]) -> list[_LeaseFact]:
     return [
-        _LeaseFact(*row)
+        _LeaseFact(*row)  # type: ignore[arg-type]  # the neighbourhood is never null on a complex
         for row in leases.values_list(
             "pk",
             "household_id",
