@@ -68,3 +68,14 @@ class LeefbaarometerForm(forms.Form):
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
+
+
+class SurveyRoundForm(forms.Form):
+    complex = forms.ModelChoiceField(label=_("Complex"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    title = forms.CharField(label=_("Title"), max_length=120)
+    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
+    closes_on = forms.DateField(label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: object, complexes: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["complex"].queryset = complexes  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from omkijken.accounts.models import Organisation
 from omkijken.jobs.services import job_submit
 from omkijken.monitoring import charts, forms, selectors, services
 from omkijken.monitoring.tasks import LEEFBAAROMETER
-from omkijken.web.ui import apply_errors
+from omkijken.web.ui import apply_errors, form_page
 
 
 def _year(request: HttpRequest) -> int:
@@ -135,3 +135,29 @@ def survey_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("monitoring_surveys")
         status = 400
     return render(request, "monitoring/survey_answer.html", {"round": round_, "form": form}, status=status)
+
+
+@requires("manage_surveys")
+def survey_round_new(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    scope = selectors.scope_for(user)
+    if scope is None:
+        raise Http404
+    form = forms.SurveyRoundForm(request.POST or None, complexes=scope.complexes.order_by("name"))
+    response = form_page(
+        request,
+        form,
+        template="monitoring/survey_round_new.html",
+        save=lambda f: services.create_survey_round(
+            actor=user,
+            complex_=f.cleaned_data["complex"],
+            title=f.cleaned_data["title"],
+            opens_on=f.cleaned_data["opens_on"],
+            closes_on=f.cleaned_data["closes_on"],
+        ),
+        done=lambda _round: redirect("monitoring_liveability"),
+        success=_("The survey round is open for the residents of the complex from its opening date."),
+    )
+    if request.method == "POST" and response.status_code == 200:
+        response.status_code = 400
+    return response

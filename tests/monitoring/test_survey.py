@@ -91,3 +91,37 @@ def test_results_appear_for_staff_only_from_five_respondents(persona, vliethof_r
     assert not shown()
     SurveyResponse.objects.create(round=vliethof_round, **values)
     assert shown()
+
+
+def test_a_building_manager_opens_a_round_for_a_complex_he_manages_only(login) -> None:  # type: ignore[no-untyped-def]
+    # given the building manager, who manages Vliethof
+    client = login("beheerder")
+    vliethof = Complex.objects.get(name="Vliethof")
+    other = (
+        Complex.objects.exclude(managers__username="beheerder")
+        .filter(corporation=vliethof.corporation)
+        .first()
+    )
+    assert other is not None
+    form = {"title": "Enquête najaar", "opens_on": "2026-12-01", "closes_on": "2026-12-31"}
+    # when he opens a round for Vliethof, and tries one for a complex he does not manage
+    ok = client.post("/monitoring/enquetes/nieuw/", {**form, "complex": vliethof.pk})
+    refused = client.post(
+        "/monitoring/enquetes/nieuw/", {**form, "complex": other.pk, "title": "Niet van mij"}
+    )
+    # then the first is created, the second refused with 400 and nothing written
+    assert ok.status_code == 302
+    assert SurveyRound.objects.filter(complex=vliethof, title="Enquête najaar").exists()
+    assert refused.status_code == 400
+    assert not SurveyRound.objects.filter(title="Niet van mij").exists()
+
+
+def test_a_round_closing_before_it_opens_is_refused_in_dutch(login) -> None:  # type: ignore[no-untyped-def]
+    vliethof = Complex.objects.get(name="Vliethof")
+    response = login("projectleider").post(
+        "/monitoring/enquetes/nieuw/",
+        {"complex": vliethof.pk, "title": "Verkeerd om", "opens_on": "2026-12-31", "closes_on": "2026-12-01"},
+    )
+    assert response.status_code == 400
+    assert "De sluitingsdatum ligt vóór de openingsdatum" in response.content.decode()
+    assert not SurveyRound.objects.filter(title="Verkeerd om").exists()

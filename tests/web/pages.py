@@ -332,6 +332,7 @@ EXPECTED.update(
         "monitoring_liveability": _row(200, 200, 200, 403, 200, 403, 403, 200, 403, 403),
         "monitoring_nieuwe_buren": _row(200, 200, 200, 403, 200, 403, 403, 200, 403, 403),
         "monitoring_leefbaarometer": _row(200, 403, 403, 403, 403, 403, 403, 200, 403, 403),
+        "monitoring_survey_round_new": _row(200, 403, 200, 403, 403, 403, 403, 200, 403, 403),
         "monitoring_surveys": _row(403, 403, 403, 403, 403, 200, 200, 403, 403, 403),
         # An open round of Vliethof, buur's building; bewoner lives in De Brug.
         "monitoring_survey_vliethof": _row(403, 403, 403, 403, 403, 200, 404, 403, 403, 403),
@@ -358,6 +359,7 @@ def _monitoring_pages(vliethof: Complex) -> dict[str, str]:
         "monitoring_liveability": reverse("monitoring_liveability"),
         "monitoring_nieuwe_buren": reverse("monitoring_nieuwe_buren"),
         "monitoring_leefbaarometer": reverse("monitoring_leefbaarometer"),
+        "monitoring_survey_round_new": reverse("monitoring_survey_round_new"),
         "monitoring_surveys": reverse("monitoring_surveys"),
         "monitoring_survey_vliethof": reverse("monitoring_survey_answer", args=[round_.pk]),
     }

@@ -115,6 +115,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "monitoring_liveability": "monitoring_liveability",
         "monitoring_nieuwe_buren": "monitoring_nieuwe_buren",
         "monitoring_leefbaarometer": "monitoring_leefbaarometer",
+        "monitoring_survey_round_new": "monitoring_survey_round_new",
         "monitoring_surveys": "monitoring_surveys",
         "monitoring_survey_answer": "monitoring_survey_vliethof",
     }
