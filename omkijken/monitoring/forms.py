@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from omkijken.monitoring.models import SurveyResponse
+from omkijken.portfolio.models import Complex
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
@@ -71,7 +72,9 @@ class LeefbaarometerForm(forms.Form):
 
 
 class SurveyRoundForm(forms.Form):
-    complex = forms.ModelChoiceField(label=_("Complex"), queryset=None, empty_label=None)  # type: ignore[arg-type]
+    complex: forms.ModelChoiceField[Complex] = forms.ModelChoiceField(
+        label=_("Complex"), queryset=Complex.objects.none(), empty_label=None
+    )
     title = forms.CharField(label=_("Title"), max_length=120)
     opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
     closes_on = forms.DateField(label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"}))
