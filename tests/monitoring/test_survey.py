@@ -125,3 +125,12 @@ def test_a_round_closing_before_it_opens_is_refused_in_dutch(login) -> None:  # 
     assert response.status_code == 400
     assert "De sluitingsdatum ligt vóór de openingsdatum" in response.content.decode()
     assert not SurveyRound.objects.filter(title="Verkeerd om").exists()
+
+
+def test_the_database_refuses_an_answer_out_of_range_even_past_the_service(vliethof_round) -> None:  # type: ignore[no-untyped-def]
+    from django.db import IntegrityError, transaction
+
+    values = {k: int(v) for k, v in GOOD.items()} | {"rejected": 3}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SurveyResponse.objects.create(round=vliethof_round, **values)
+    assert not SurveyResponse.objects.filter(round=vliethof_round).exists()
