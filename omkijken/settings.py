@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "omkijken.letting",
     "omkijken.exchange",
     "omkijken.beheer",
+    "omkijken.reports",
     "omkijken.api",
     "omkijken.demo",
 ]

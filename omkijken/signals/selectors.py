@@ -155,7 +155,9 @@ class SignalCounts:
     protected: bool = False  # suppressed and rounded (the municipality) or exact (the corporation)
 
 
-def municipal_counts(actor: User, *, since: dt.date | None = None) -> SignalCounts:
+def municipal_counts(
+    actor: User, *, since: dt.date | None = None, until: dt.date | None = None
+) -> SignalCounts:
     """Signals per kind per neighbourhood since a date (default: the last 12 months), counts under
     the threshold suppressed and the others rounded to 5 per neighbourhood (``quotas.suppression``),
     signals withdrawn as incorrect left out. A municipal officer sees the neighbourhoods of their
@@ -172,6 +174,8 @@ def municipal_counts(actor: User, *, since: dt.date | None = None) -> SignalCoun
         own = complexes_for(actor)
         neighbourhoods = Neighbourhood.objects.filter(pk__in=own.values("neighbourhood_id"))
         signals = Signal.objects.filter(complex__in=own)
+    if until is not None:
+        signals = signals.filter(created_at__date__lte=until)
     counted = (
         # A signal withdrawn as incorrect (a resident's correction request) is not counted.
         signals.filter(created_at__date__gte=since, withdrawn_at__isnull=True)

@@ -7,29 +7,18 @@ what those states have in common."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 
 import pytest
-from django.utils import timezone
 
-from omkijken.accounts.models import Organisation, Role
-from omkijken.portfolio.models import Neighbourhood
+from omkijken.accounts.models import Role
 from omkijken.quotas.selectors import municipal_report, suppress
 from omkijken.residents.models import TargetGroup
-from tests.factories import (
-    make_complex,
-    make_household,
-    make_lease,
-    make_login,
-    make_target_group_status,
-    make_unit,
-)
+from tests.factories import make_login
+from tests.quotas.vechtdal import NAMES, Municipality
 
 pytestmark = pytest.mark.django_db
 
-CODE = "9998"
-NAMES = ("Aabuurt", "Beebuurt", "Ceebuurt")
 RANGE = range(0, 21)
 
 
@@ -53,47 +42,6 @@ def would_publish(counts: tuple[int, int, int]) -> tuple:
 
 def consistent_states(seen: tuple) -> list[tuple[int, int, int]]:
     return [state for state in itertools.product(RANGE, repeat=3) if would_publish(state) == seen]
-
-
-class Municipality:
-    """Vechtdal (CBS 9998): three neighbourhoods, one corporation, a municipal officer."""
-
-    def __init__(self) -> None:
-        self.municipality = Organisation.objects.create(
-            name="Gemeente Vechtdal", kind=Organisation.Kind.MUNICIPALITY, municipality_code=CODE
-        )
-        self.corporation = Organisation.objects.create(
-            name="Vechtdal Wonen", kind=Organisation.Kind.CORPORATION
-        )
-        self.officer = make_login(
-            username="ambtenaar-vechtdal", organisation=self.municipality, role=Role.MUNICIPAL_OFFICER
-        )
-        self.complexes = {}
-        for i, name in enumerate(NAMES, start=1):
-            hood = Neighbourhood.objects.create(
-                municipality_code=CODE,
-                municipality_name="Vechtdal",
-                district_code=f"WK{CODE}01",
-                district_name="Centrum",
-                code=f"BU{CODE}01{i:02d}",
-                name=name,
-            )
-            self.complexes[name] = make_complex(
-                corporation=self.corporation, code=f"VD{i}", name=f"Complex {name}", neighbourhood=hood
-            )
-        self.count = 0
-
-    def house(self, name: str, *, vulnerable: int, regular: int = 2) -> None:
-        start = timezone.localdate() - dt.timedelta(days=30)
-        for is_vulnerable in [True] * vulnerable + [False] * regular:
-            self.count += 1
-            unit = make_unit(complex=self.complexes[name], code=f"VD-{self.count}", house_number=self.count)
-            household = make_household(
-                corporation=self.corporation, reference=f"VD{self.count:05d}", name=f"Huishouden {self.count}"
-            )
-            make_lease(unit=unit, household=household, start_date=start)
-            if is_vulnerable:
-                make_target_group_status(household=household, start_date=start, target_group="DAK")
 
 
 def test_a_count_under_five_is_hidden_and_a_second_cell_is_hidden_with_it() -> None:

@@ -83,6 +83,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "household_detail": "household_of_buur",
         "client_list": "client_list",
         "municipal_report": "report",
+        "reports": "reports",
         "access_log": "access_log",
         "location_plan_list": "location_plan_list",
         "location_plan_new": "location_plan_new",
