@@ -122,7 +122,7 @@ def build(year: int, *, leases: int, allocations: int, seed: int) -> None:
         ),
         batch_size=batch,
     )
-    groups = [c for c in TargetGroup.values]
+    groups = list(TargetGroup.values)
     TargetGroupStatus.objects.bulk_create(
         (
             TargetGroupStatus(
