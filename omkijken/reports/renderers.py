@@ -27,7 +27,7 @@ def display(value: Value) -> str:
     if value is None:
         return ""
     if isinstance(value, Cell):
-        return str(value) if value.suppressed else formats.number_format(value.value, force_grouping=True)
+        return str(value) if value.value is None else formats.number_format(value.value, force_grouping=True)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, Decimal):

@@ -7,6 +7,7 @@ the first municipal officer there is."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{actor.username} may not read municipal reports")
             body = renderers.render(report, options["format"])
         if options["output"] == "-":
-            self.stdout.buffer.write(body) if hasattr(self.stdout, "buffer") else self.stdout.write(
-                body.decode()
-            )
+            sys.stdout.buffer.write(body)
         else:
             Path(options["output"]).write_bytes(body)
             self.stderr.write(
