@@ -138,13 +138,15 @@ def municipal_report(
 
     # Housed this year, per corporation: leases started in the year by households that were in a
     # target group when their lease started.
-    started = Lease.objects.filter(
+    in_period = Lease.objects.filter(
         unit_id__in=unit_ids, start_date__gte=dt.date(year, 1, 1), start_date__lte=until
-    ).values_list("household_id", "start_date", "unit__complex__corporation_id")
+    )
+    started = in_period.values_list("household_id", "start_date", "unit__complex__corporation_id")
     starts = {household_id: (start, corporation_id) for household_id, start, corporation_id in started}
     housed: dict[tuple[int | None, str], int] = {}
     for household_id, group, start, end in TargetGroupStatus.objects.filter(
-        household_id__in=starts.keys()
+        # A subquery, not a list of ids: a year of a large corporation has tens of thousands.
+        household_id__in=in_period.values("household_id")
     ).values_list("household_id", "target_group", "start_date", "end_date"):
         lease_start, corporation_id = starts[household_id]
         if start <= lease_start and (end is None or end >= lease_start):

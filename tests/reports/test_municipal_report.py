@@ -79,7 +79,7 @@ def test_the_municipal_pdf_shows_headings_and_figures_and_no_count_under_five(ve
     for heading in (
         "Taakstelling en realisatie",
         "Per buurt en doelgroep",
-        "Meldingen per buurt",
+        "Signalen per buurt",
         "Deelname",
     ):
         assert heading in text
