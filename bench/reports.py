@@ -146,12 +146,14 @@ def main() -> None:
     parser.add_argument("--leases", type=int, default=200_000)
     parser.add_argument("--allocations", type=int, default=50_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--reuse", action="store_true", help="time the data set a previous run built")
     ns = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omkijken.settings")
-    recreate(url)
+    if not ns.reuse:
+        recreate(url)
     import django
 
     django.setup()
@@ -162,16 +164,18 @@ def main() -> None:
     from omkijken.accounts.models import User
     from omkijken.reports import renderers, selectors
 
-    t = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    print(f"# migrated in {time.perf_counter() - t:.1f} s")
     year = timezone.localdate().year
     t = time.perf_counter()
-    build(year, leases=ns.leases, allocations=ns.allocations, seed=ns.seed)
-    with connection.cursor() as cur:
-        cur.execute("ANALYZE")
+    if not ns.reuse:
+        call_command("migrate", verbosity=0)
+        print(f"# migrated in {time.perf_counter() - t:.1f} s")
+        t = time.perf_counter()
+        build(year, leases=ns.leases, allocations=ns.allocations, seed=ns.seed)
+        with connection.cursor() as cur:
+            cur.execute("ANALYZE")
     print(
-        f"# built {ns.leases:,} leases ({ns.allocations:,} starting in {year}) in {time.perf_counter() - t:.1f} s, "
+        f"# {'reused' if ns.reuse else 'built'} {ns.leases:,} leases ({ns.allocations:,} starting in {year}) "
+        f"in {time.perf_counter() - t:.1f} s, "
         f"on {connection.vendor}; load average {os.getloadavg()[0]:.1f}"
     )
     officer = User.objects.get(username="bench-gemeente")
