@@ -25,7 +25,7 @@ from omkijken.quotas.suppression import (  # noqa: F401  (suppress, Cell: the ca
     suppress,
 )
 from omkijken.residents.models import Lease, TargetGroup, TargetGroupStatus
-from omkijken.residents.selectors import current_lease_filter, open_status_filter, vulnerable_exists
+from omkijken.residents.selectors import current_lease_filter, open_status_filter
 
 
 @dataclass(frozen=True)
@@ -101,16 +101,19 @@ def municipal_report(
     homes = dict(
         Unit.objects.filter(unit_scope).values_list("complex__neighbourhood_id").annotate(n=Count("id"))
     )
-    occupied: dict[int, int] = {}
-    vulnerable: dict[int, int] = {}
-    for row in (
-        Lease.objects.filter(current_lease_filter(on), unit_id__in=unit_ids)
-        .annotate(is_vulnerable=vulnerable_exists(on))
-        .values("unit__complex__neighbourhood_id")
-        .annotate(occupied=Count("id"), vulnerable=Count("id", filter=Q(is_vulnerable=True)))
-    ):
-        occupied[row["unit__complex__neighbourhood_id"]] = row["occupied"]
-        vulnerable[row["unit__complex__neighbourhood_id"]] = row["vulnerable"]
+    # Two grouped counts rather than one with an EXISTS per lease: the second is a semi-join on
+    # the open statuses (PostgreSQL ran the EXISTS once per lease, 5 s for 200,000 leases).
+    current = Lease.objects.filter(current_lease_filter(on), unit_id__in=unit_ids)
+    occupied: dict[int, int] = dict(
+        current.values_list("unit__complex__neighbourhood_id").annotate(n=Count("id"))  # type: ignore[arg-type]
+    )
+    vulnerable: dict[int, int] = dict(
+        current.filter(
+            household_id__in=TargetGroupStatus.objects.filter(open_status_filter(on)).values("household_id")
+        )
+        .values_list("unit__complex__neighbourhood_id")
+        .annotate(n=Count("id"))  # type: ignore[arg-type]
+    )
     neighbourhoods = Neighbourhood.objects.filter(pk__in=homes.keys()).order_by("district_name", "name")
     vulnerable_cells = protect(
         {str(n.pk): vulnerable.get(n.pk, 0) for n in neighbourhoods}, for_municipality=municipal
