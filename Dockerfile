@@ -28,6 +28,10 @@ ENV PATH=/venv/bin:$PATH \
     DEBUG=false \
     STATIC_ROOT=/app/static_root \
     LOG_FORMAT=json
+# WeasyPrint (the PDF stack, omkijken/web/pdf.py) lays text out with Pango.
+RUN apt-get update -qq \
+ && apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 >/dev/null \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 omkijken \
  && useradd --system --uid 10001 --gid omkijken --home-dir /app --shell /usr/sbin/nologin omkijken
 WORKDIR /app
@@ -37,6 +41,7 @@ COPY deploy/gunicorn.conf.py ./deploy/gunicorn.conf.py
 COPY omkijken ./omkijken
 COPY --from=assets /src/node_modules/htmx.org/dist ./node_modules/htmx.org/dist
 COPY --from=assets /src/node_modules/@picocss/pico/css ./node_modules/@picocss/pico/css
+COPY --from=assets /src/node_modules/dejavu-fonts-ttf/ttf ./node_modules/dejavu-fonts-ttf/ttf
 # collectstatic needs settings, not secrets: a throwaway key and no database are enough.
 RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     python manage.py collectstatic --noinput -v0 \

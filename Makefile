@@ -39,10 +39,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 # Debian's Chromium for the browser tests and GNU gettext for the translation check.
 system-test-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v msgfmt >/dev/null || ! command -v pdftotext >/dev/null \
+	  || ! ls /usr/lib/*/libpangoft2-1.0.so.0 >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium gettext >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium gettext poppler-utils \
+	    libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
 	fi
 
 test-deps: $(VENV)/.test-installed assets system-test-deps

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "omkijken.exchange",
     "omkijken.beheer",
     "omkijken.monitoring",
+    "omkijken.reports",
     "omkijken.api",
     "omkijken.demo",
 ]

@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("omkijken.projects.urls")),
     path("", include("omkijken.residents.urls")),
     path("", include("omkijken.quotas.urls")),
+    path("", include("omkijken.reports.urls")),
     path("", include("omkijken.accounts.urls")),
 ]

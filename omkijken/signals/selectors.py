@@ -6,7 +6,8 @@
   the routing says the person is its client.
 * A reporter sees their own reports with the status only; a resident the signals about themselves
   (kind, date, status and where it was sent), never who reported them or what they wrote.
-* The municipality sees counts per kind per neighbourhood, with counts under 5 suppressed.
+* The municipality sees counts per kind per neighbourhood, with counts under 5 suppressed and the
+  others rounded to 5 (omkijken.quotas.suppression).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from omkijken.accounts.models import AccessEvent, Role, User
 from omkijken.accounts.policy import can
 from omkijken.portfolio.models import Neighbourhood
 from omkijken.portfolio.selectors import complexes_for
-from omkijken.quotas.selectors import Cell, suppress
+from omkijken.quotas.suppression import Cell, protect
 from omkijken.signals.kinds import kind_label
 from omkijken.signals.models import ArrearsRule, Route, Signal, SignalKind
 from omkijken.signals.scope import resident_home
@@ -151,12 +152,16 @@ class SignalCounts:
     kinds: list[tuple[str, str]]
     rows: list[CountRow]
     since: dt.date
+    protected: bool = False  # suppressed and rounded (the municipality) or exact (the corporation)
 
 
-def municipal_counts(actor: User, *, since: dt.date | None = None) -> SignalCounts:
+def municipal_counts(
+    actor: User, *, since: dt.date | None = None, until: dt.date | None = None
+) -> SignalCounts:
     """Signals per kind per neighbourhood since a date (default: the last 12 months), counts under
-    the threshold suppressed per neighbourhood, signals withdrawn as incorrect left out. A municipal officer sees the neighbourhoods of
-    their municipality; corporation staff those of their complexes."""
+    the threshold suppressed and the others rounded to 5 per neighbourhood (``quotas.suppression``),
+    signals withdrawn as incorrect left out. A municipal officer sees the neighbourhoods of their
+    municipality; corporation staff those of their complexes, exactly."""
     since = since or (timezone.localdate() - dt.timedelta(days=365))
     org = actor.organisation
     if org is None or not can(actor, "view_signal_counts"):
@@ -169,6 +174,8 @@ def municipal_counts(actor: User, *, since: dt.date | None = None) -> SignalCoun
         own = complexes_for(actor)
         neighbourhoods = Neighbourhood.objects.filter(pk__in=own.values("neighbourhood_id"))
         signals = Signal.objects.filter(complex__in=own)
+    if until is not None:
+        signals = signals.filter(created_at__date__lte=until)
     counted = (
         # A signal withdrawn as incorrect (a resident's correction request) is not counted.
         signals.filter(created_at__date__gte=since, withdrawn_at__isnull=True)
@@ -178,7 +185,15 @@ def municipal_counts(actor: User, *, since: dt.date | None = None) -> SignalCoun
     by_cell = {(c["complex__neighbourhood_id"], c["kind_id"]): c["n"] for c in counted}
     kind_codes = list(SignalKind.objects.values_list("code", flat=True))
     rows = []
+    municipal = actor.role == Role.MUNICIPAL_OFFICER
     for hood in neighbourhoods.order_by("name"):
-        cells = suppress({code: by_cell.get((hood.pk, code), 0) for code in kind_codes})
+        cells = protect(
+            {code: by_cell.get((hood.pk, code), 0) for code in kind_codes}, for_municipality=municipal
+        )
         rows.append(CountRow(neighbourhood=hood, cells=[cells[code] for code in kind_codes]))
-    return SignalCounts(kinds=[(code, str(kind_label(code))) for code in kind_codes], rows=rows, since=since)
+    return SignalCounts(
+        kinds=[(code, str(kind_label(code))) for code in kind_codes],
+        rows=rows,
+        since=since,
+        protected=municipal,
+    )

@@ -35,6 +35,7 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("My clients"), reverse("client_list"), "clients"))
     if can(user, "view_municipal_report"):
         items.append(NavItem(_("Report"), reverse("municipal_report"), "report"))
+        items.append(NavItem(_("Report downloads"), reverse("reports"), "reports"))
     if can(user, "view_monitoring"):
         items.append(NavItem(_("Monitoring"), reverse("monitoring_indicators"), "monitoring"))
     if can(user, "answer_surveys"):

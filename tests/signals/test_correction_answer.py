@@ -127,7 +127,8 @@ def test_a_withdrawn_signal_is_closed_and_no_longer_counted(asked, persona, logi
     beheerder = persona("beheerder")
     for _n in range(5):  # enough signals of the kind that the count is not suppressed after
         signal_about_bewoner(persona)
-    before = selectors.municipal_counts(persona("gemeente"))
+    # the corporation's own counts are exact (the municipality's are rounded to 5)
+    before = selectors.municipal_counts(persona("projectleider"))
     services.correction_answer(
         actor=beheerder, correction=asked, outcome="withdrawn", reason="Het was een andere woning."
     )
@@ -137,7 +138,7 @@ def test_a_withdrawn_signal_is_closed_and_no_longer_counted(asked, persona, logi
     assert signal.handled_by == beheerder
     assert signal not in selectors.open_signals_for(beheerder)
     # and the counts no longer include it
-    after = selectors.municipal_counts(persona("gemeente"))
+    after = selectors.municipal_counts(persona("projectleider"))
     column = [code for code, _ in after.kinds].index("home_neglect")
 
     def total(counts) -> int:  # type: ignore[no-untyped-def]

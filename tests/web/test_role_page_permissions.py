@@ -22,6 +22,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     from omkijken.projects.locationplan import urls as locationplan_urls
     from omkijken.projectwork import urls as projectwork_urls
     from omkijken.quotas import urls as quotas_urls
+    from omkijken.reports import urls as reports_urls
     from omkijken.residents import urls as residents_urls
     from omkijken.signals import urls as signals_urls
     from omkijken.web import urls as web_urls
@@ -35,6 +36,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         beheer_urls,
         signals_urls,
         monitoring_urls,
+        reports_urls,
     ]
     named = {p.name for urls in modules for p in urls.urlpatterns if getattr(p, "name", None)}
     posted_only = {
@@ -85,6 +87,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "household_detail": "household_of_buur",
         "client_list": "client_list",
         "municipal_report": "report",
+        "reports": "reports",
         "access_log": "access_log",
         "location_plan_list": "location_plan_list",
         "location_plan_new": "location_plan_new",

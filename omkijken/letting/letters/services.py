@@ -310,5 +310,6 @@ def letter_pdf(letter: Letter, *, compress: bool = True) -> bytes:
             body_text=letter.body_text,
             reference_label=_("Your reference: %(reference)s") % {"reference": household.reference},
             page_label=_("page {page} of {pages}"),
+            language=letter.language,
         )
     return render_pdf(doc, compress=compress)

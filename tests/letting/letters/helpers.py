@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import html
+import io
 import re
+
+from pypdf import PdfReader
 
 from omkijken.letting.letters.services import letter_pdf
 from omkijken.letting.models import Letter
 
-_TJ = re.compile(rb"\((.*?)(?<!\\)\) Tj")
-
 
 def pdf_text(data: bytes) -> str:
-    """The text drawn in an uncompressed fpdf2 PDF (core fonts, Windows-1252), one line per Tj."""
-    lines = []
-    for raw in _TJ.findall(data):
-        raw = re.sub(rb"\\([()\\])", rb"\1", raw)
-        lines.append(raw.decode("cp1252"))
-    return "\n".join(lines)
+    """The text of a PDF, page by page, as a reader (or a screen reader) extracts it."""
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def flat(text: str) -> str:
