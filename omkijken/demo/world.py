@@ -83,6 +83,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("project work", "omkijken.projects.demo_work.build_project_work_demo"),
     # The building manager's week: visits to new residents, contact moments, key handovers.
     Layer("beheer", "omkijken.beheer.demo.build_beheer_demo"),
+    # Three years of former tenancies behind today's leases (turnover, realisation, forecast).
+    Layer("lease history", "omkijken.residents.demo_history.build_lease_history"),
 )
 # The apps whose rows the demo loads, counted for the summary.
 DEMO_APPS = ("accounts", "portfolio", "residents", "projects", "quotas", "community", "letting", "beheer")
