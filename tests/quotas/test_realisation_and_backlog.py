@@ -21,6 +21,7 @@ from tests.factories import (
 )
 
 D = dt.date
+SINCE = D(2023, 1, 1)
 
 
 @pytest.fixture
@@ -38,7 +39,7 @@ def world(db):  # type: ignore[no-untyped-def]
     units = [make_unit(complex=complex_, code=f"P1-{i}", house_number=i) for i in range(1, 13)]
     seq = iter(range(1, 100))
 
-    def tenant(group: str | None = None, since: D = D(2023, 1, 1), until: D | None = None):  # type: ignore[no-untyped-def]
+    def tenant(group: str | None = None, since: D = SINCE, until: D | None = None):  # type: ignore[no-untyped-def]
         h = make_household(corporation=corporation, reference=f"PW{next(seq):03d}", name="Proef")
         if group:
             make_target_group_status(household=h, target_group=group, start_date=since, end_date=until)
