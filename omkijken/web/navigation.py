@@ -35,6 +35,8 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("My clients"), reverse("client_list"), "clients"))
     if can(user, "view_municipal_report"):
         items.append(NavItem(_("Report"), reverse("municipal_report"), "report"))
+    if can(user, "view_quotas"):
+        items.append(NavItem(_("Quota (taakstelling)"), reverse("quota_overview"), "quotas"))
     if can(user, "use_neighbour_network"):
         items.append(NavItem(_("My neighbourhood"), reverse("community_home"), "community"))
     elif can(user, "coordinate_network"):
