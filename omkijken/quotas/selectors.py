@@ -372,9 +372,10 @@ def _month_starts(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def _series_balances(
-    quotas: list[Quota], on: dt.date
+    quotas: list[Quota], on: dt.date, found: list[Placement] | None = None
 ) -> tuple[dict[int, tuple[int, int]], dict[int, list[Placement]]]:
-    """For each quota: (backlog_in, realised) by the carry-over rule, and its placements."""
+    """For each quota: (backlog_in, realised) by the carry-over rule, and its placements.
+    ``found``: the placements already read (from the quotas' first day at least), if any."""
     by_series: dict[tuple[int, int, str], list[Quota]] = {}
     for q in quotas:
         by_series.setdefault((q.municipality_id, q.corporation_id, q.target_group), []).append(q)
@@ -384,9 +385,11 @@ def _series_balances(
     last = max(q.bounds[1] for q in quotas)
     corporation_ids = sorted({q.corporation_id for q in quotas})
     codes = sorted({q.municipality.municipality_code for q in quotas})
-    found = placements(
-        corporation_ids=corporation_ids, municipality_codes=codes, start=first, end=min(last, on)
-    )
+    if found is None:
+        found = placements(
+            corporation_ids=corporation_ids, municipality_codes=codes, start=first, end=min(last, on)
+        )
+    found = [p for p in found if p.start <= on]
     by_corp_code: dict[tuple[int, str], list[Placement]] = {}
     for p in found:
         by_corp_code.setdefault((p.corporation_id, p.municipality_code), []).append(p)
@@ -615,7 +618,6 @@ def forecast(
     (in a steady state the homes vacated in the lag before ``on`` are the pipeline)."""
     on = on or timezone.localdate()
     quotas = _forecast_quotas(actor_or_none, year, corporation)
-    balance, _per_quota = _series_balances(quotas, on)
     labels = {"*": str(_("Any vulnerable household")), **{c: str(lbl) for c, lbl in TargetGroup.choices}}
     of_year: dict[str, list[Quota]] = {}
     for q in quotas:
@@ -630,6 +632,16 @@ def forecast(
     )
     unit_ids = units.values("id")
     since = on - dt.timedelta(days=round(HISTORY_MONTHS * 30.4375))
+    period_end = max(q.bounds[1] for qs in of_year.values() for q in qs)
+    # One read of every placement the forecast needs: the quotas' periods (for the backlog), the
+    # history window, and (live) the leases signed to start later in the period.
+    found = placements(
+        corporation_ids=sorted({q.corporation_id for q in quotas}),
+        municipality_codes=sorted({q.municipality.municipality_code for q in quotas}),
+        start=min(since, *(q.bounds[0] for q in quotas)),
+        end=on if historical else max(on, period_end),
+    )
+    balance, _per_quota = _series_balances(quotas, on, found)
     lag = _lag_months(unit_ids, on, since)
 
     # Turnover per complex: lease ends per home per month, and lettings by group, over the window.
@@ -646,7 +658,7 @@ def forecast(
         .annotate(n=Count("id"))
         .order_by()
     )
-    history = placements(corporation_ids=corporation_ids, municipality_codes=codes, start=since, end=on)
+    history = [p for p in found if since <= p.start <= on and p.corporation_id in corporation_ids]
     total_lettings = sum(lettings.values())
 
     # Projects under construction: key handovers ahead, their empty homes, their target share.
@@ -676,17 +688,7 @@ def forecast(
 
     # The letting pipeline.
     pipeline: list[PipelineEntry] = []
-    period_end = max(q.bounds[1] for qs in of_year.values() for q in qs)
-    signed = (
-        []
-        if historical
-        else placements(
-            corporation_ids=corporation_ids,
-            municipality_codes=codes,
-            start=on + dt.timedelta(days=1),
-            end=period_end,
-        )
-    )
+    signed = [p for p in found if on < p.start <= period_end and p.corporation_id in corporation_ids]
     for p in signed:
         for g in p.groups:
             pipeline.append(
@@ -707,12 +709,10 @@ def forecast(
         start, end = chosen[0].bounds
         required = sum(q.required for q in chosen)
         backlog_in = sum(balance[q.pk][0] for q in chosen)
-        in_period = placements(
-            corporation_ids=sorted({q.corporation_id for q in chosen}),
-            municipality_codes=codes,
-            start=start,
-            end=min(end, on),
-        )
+        chosen_corporations = {q.corporation_id for q in chosen}
+        in_period = [
+            p for p in found if start <= p.start <= min(end, on) and p.corporation_id in chosen_corporations
+        ]
         realised = _count(in_period, group)
         remaining = months_between(on, end)
         # Share of lettings that went to this group, per complex shrunk to the overall share.
