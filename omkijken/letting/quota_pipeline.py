@@ -56,16 +56,16 @@ def letting_pipeline(corporation_ids: Sequence[int], on: dt.date, end: dt.date) 
     for corporation_id, household_id in Offer.objects.filter(
         corporation_id__in=corporation_ids, status__in=["offered", "viewing"], lease__isnull=True
     ).values_list("corporation_id", "household_id"):
-        raw.append((corporation_id, household_id, "offer", accept))
+        raw.append((corporation_id or 0, household_id, "offer", accept))
         offered.add(household_id)
-    for corporation_id, household_id in (
+    for round_corporation_id, household_id in (
         Allocation.objects.filter(
             round__corporation_id__in=corporation_ids, round__status=Round.Status.PROPOSED
         )
         .exclude(household_id__in=offered)
         .values_list("round__corporation_id", "household_id")
     ):
-        raw.append((corporation_id, household_id, "allocation", accept * 0.9))
+        raw.append((round_corporation_id or 0, household_id, "allocation", accept * 0.9))
         offered.add(household_id)
     for corporation_id, household_id in (
         Nomination.objects.filter(corporation_id__in=corporation_ids, status__in=Nomination.OPEN_STATUSES)

@@ -142,11 +142,16 @@ def simulate(inputs: ForecastInputs, *, runs: int = DEFAULT_RUNS, seed: int = DE
     rng = np.random.default_rng(seed)
     total = np.full(runs, inputs.realised, dtype=np.int64)
 
-    probs = np.array([min(1.0, max(0.0, i.probability)) for i in inputs.pipeline], dtype=float)
-    if probs.size:
-        pipeline = (rng.random((runs, probs.size)) < probs).sum(axis=1)
-        total += pipeline
-    expected_pipeline = float(probs.sum())
+    # Independent Bernoulli draws per item: items of one probability together are one binomial
+    # draw (the same distribution, and fast for thousands of signed leases).
+    by_probability: dict[float, int] = {}
+    for item in inputs.pipeline:
+        p = round(min(1.0, max(0.0, item.probability)), 6)
+        by_probability[p] = by_probability.get(p, 0) + 1
+    expected_pipeline = 0.0
+    for p, n in sorted(by_probability.items()):
+        total += rng.binomial(n, p, runs)
+        expected_pipeline += n * p
 
     effective = max(0.0, inputs.remaining_months - inputs.lag_months)
     expected_turnover = 0.0

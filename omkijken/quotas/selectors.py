@@ -269,7 +269,7 @@ def placements(
         .values_list("household_id", "unit__complex__corporation_id", "start_date", "end_date")
         .order_by()
     ):
-        earlier.setdefault(household_id, []).append((corporation_id, l_start, l_end))
+        earlier.setdefault(household_id, []).append((corporation_id or 0, l_start, l_end))
     window = dt.timedelta(days=MOVE_WINDOW_DAYS)
     result: list[Placement] = []
     for household_id, lease_start, corporation_id, code, complex_id in rows:
@@ -292,7 +292,7 @@ def placements(
         )
         if moved:
             continue
-        result.append(Placement(corporation_id, code, complex_id, household_id, lease_start, groups))
+        result.append(Placement(corporation_id or 0, code, complex_id, household_id, lease_start, groups))
     return result
 
 

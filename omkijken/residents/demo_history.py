@@ -128,14 +128,11 @@ def build_lease_history(*, seed: int = 2026, today: dt.date | None = None) -> in
                 )
             end = start - dt.timedelta(days=rng.randrange(12, 110))
     Household.objects.bulk_create(households, batch_size=2_000)
-    created = {h.reference: h.pk for h in households}
     moved_in = {le.household.reference: le.start_date for le in leases}
     for h in households:
         day = moved_in[h.reference] - dt.timedelta(days=30)
         h.created_at = timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
     Household.objects.bulk_update(households, ["created_at"], batch_size=1_000)
-    for obj in (*persons, *leases, *statuses):
-        obj.household_id = created[obj.household.reference]
     Person.objects.bulk_create(persons, batch_size=2_000)
     Lease.objects.bulk_create(leases, batch_size=2_000)
     TargetGroupStatus.objects.bulk_create(statuses, batch_size=2_000)

@@ -48,7 +48,7 @@ class Command(BaseCommand):
 
     def _forecast(self, year: int, options: dict[str, Any]) -> None:
         made = forecast(None, year=year, seed=options["seed"], on=options["on"], runs=options["runs"])
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "target_group": g.target_group,
                 "period": g.period_label,
