@@ -153,38 +153,23 @@ def municipal_report(
     labels = {code: str(label) for code, label in TargetGroup.choices}
     by_target_group = suppress({code: by_group.get(code, 0) for code in labels})
 
-    # Housed this year, per corporation: leases started in the year by households that were in a
-    # target group when their lease started.
-    started = Lease.objects.filter(unit_id__in=unit_ids, start_date__year=year).values_list(
-        "household_id", "start_date", "unit__complex__corporation_id"
-    )
-    starts = {household_id: (start, corporation_id) for household_id, start, corporation_id in started}
-    housed: dict[tuple[int | None, str], int] = {}
-    for household_id, group, start, end in TargetGroupStatus.objects.filter(
-        household_id__in=starts.keys()
-    ).values_list("household_id", "target_group", "start_date", "end_date"):
-        lease_start, corporation_id = starts[household_id]
-        if start <= lease_start and (end is None or end >= lease_start):
-            for key in ((corporation_id, group), (corporation_id, "*")):
-                housed[key] = housed.get(key, 0) + 1
+    # Housed per quota period, by the counting rule of the taakstelling (placements(), below).
     quotas = list(
         Quota.objects.filter(quota_scope, year=year)
-        .select_related("corporation")
-        .order_by("corporation__name", "target_group")
+        .select_related("corporation", "municipality")
+        .order_by("corporation__name", "target_group", "period")
     )
-    quota_cells = suppress(
-        {
-            f"{q.corporation_id}:{q.target_group}": housed.get((q.corporation_id, q.target_group), 0)
-            for q in quotas
-        }
-    )
+    balance, _per_quota = _series_balances(quotas, on)
+    quota_cells = suppress({str(q.pk): balance[q.pk][1] for q in quotas})
     quota_rows = [
         QuotaRow(
             corporation=q.corporation,
             target_group=q.target_group,
-            target_group_label=str(q.get_target_group_display()),
+            target_group_label=str(q.get_target_group_display())
+            if q.period == "Y"
+            else f"{q.get_target_group_display()} ({q.get_period_display()})",
             required=q.required,
-            housed=quota_cells[f"{q.corporation_id}:{q.target_group}"],
+            housed=quota_cells[str(q.pk)],
         )
         for q in quotas
     ]
