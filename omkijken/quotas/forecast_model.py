@@ -9,7 +9,8 @@ The model (docs/quotas.md explains it in words) draws ``runs`` futures of the re
 * **turnover**: homes fall vacant per complex as a Poisson process with the complex's monthly
   rate estimated from lease-end history; a vacancy arising now is let after ``lag_months``, so
   only the vacancies arising in the first ``remaining - lag`` months count, and each of them goes
-  to the target group with the share of lettings that went to that group (a binomial draw);
+  to the target group with the share of lettings that went to that group (a thinned Poisson
+  process: one Poisson draw with the sum of the thinned rates);
 * **projects**: each key handover of a project under construction brings its empty homes × the
   project's target vulnerable share × the group's share of vulnerable lettings; the handover
   slips by a uniform 0–``slip_months`` months with probability ``slip_probability``, and homes
@@ -153,15 +154,16 @@ def simulate(inputs: ForecastInputs, *, runs: int = DEFAULT_RUNS, seed: int = DE
         total += rng.binomial(n, p, runs)
         expected_pipeline += n * p
 
+    # Vacancies per complex are Poisson, and each goes to the group with the complex's share: a
+    # thinned Poisson, so the group's placements from all complexes together are one Poisson
+    # draw with the sum of the thinned rates (the same distribution as one draw per complex).
     effective = max(0.0, inputs.remaining_months - inputs.lag_months)
-    expected_turnover = 0.0
-    for c in inputs.turnover:
-        lam = c.homes * c.monthly_rate * effective
-        if lam <= 0 or c.group_share <= 0:
-            continue
-        vacancies = rng.poisson(lam, runs)
-        total += rng.binomial(vacancies, min(1.0, c.group_share))
-        expected_turnover += lam * min(1.0, c.group_share)
+    expected_turnover = sum(
+        max(0.0, c.homes * c.monthly_rate * effective) * min(1.0, max(0.0, c.group_share))
+        for c in inputs.turnover
+    )
+    if expected_turnover > 0:
+        total += rng.poisson(expected_turnover, runs)
 
     expected_projects = 0.0
     for h in inputs.handovers:

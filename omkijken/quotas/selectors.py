@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -226,6 +226,11 @@ def placements(
         leases = leases.filter(unit__complex__corporation_id__in=corporation_ids)
     if municipality_codes is not None:
         leases = leases.filter(unit__complex__neighbourhood__municipality_code__in=municipality_codes)
+    # Only leases of households in a target group on the start date (the database filters).
+    in_group = TargetGroupStatus.objects.filter(
+        household_id=OuterRef("household_id"), start_date__lte=OuterRef("start_date")
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("start_date")))
+    leases = leases.filter(Exists(in_group))
     rows = list(
         leases.values_list(
             "household_id",
@@ -238,23 +243,23 @@ def placements(
     if not rows:
         return []
     household_ids = {r[0] for r in rows}
+    # The households as a subquery (not a list of ids: tens of thousands of parameters are slow).
+    households = leases.values("household_id")
     statuses: dict[int, list[tuple[str, dt.date, dt.date | None]]] = {}
     for household_id, group, s_start, s_end in (
-        TargetGroupStatus.objects.filter(household_id__in=leases.values("household_id"))
+        TargetGroupStatus.objects.filter(household_id__in=households)
         .values_list("household_id", "target_group", "start_date", "end_date")
         .order_by()
     ):
         statuses.setdefault(household_id, []).append((group, s_start, s_end))
-    household_ids &= statuses.keys()
     earlier: dict[int, list[tuple[int, dt.date, dt.date | None]]] = {}
     for household_id, corporation_id, l_start, l_end in (
-        Lease.objects.filter(
-            household_id__in=leases.filter(household_id__in=list(household_ids)).values("household_id")
-        )
+        Lease.objects.filter(household_id__in=households)
         .values_list("household_id", "unit__complex__corporation_id", "start_date", "end_date")
         .order_by()
     ):
         earlier.setdefault(household_id, []).append((corporation_id or 0, l_start, l_end))
+    household_ids &= statuses.keys()
     window = dt.timedelta(days=MOVE_WINDOW_DAYS)
     result: list[Placement] = []
     for household_id, lease_start, corporation_id, code, complex_id in rows:
@@ -560,26 +565,35 @@ def _pick_period(quotas: list[Quota], on: dt.date) -> list[Quota]:
     return past[-1] if past else ordered[0]
 
 
+LAG_SAMPLE = 2_000
+
+
 def _lag_months(unit_ids: Any, on: dt.date, since: dt.date) -> float:
     """Median time from a lease's end to the next lease of the same home, in months, over the
-    history window; two months when the history holds no re-letting."""
-    by_unit: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
-    for unit_id, start, end in (
+    most recent LAG_SAMPLE lease ends of the history window that were let again by ``on``; two
+    months when the history holds no re-letting."""
+    following = (
         Lease.objects.filter(
-            unit_id__in=unit_ids, start_date__lte=on, start_date__gte=since - dt.timedelta(days=400)
+            unit_id=OuterRef("unit_id"), start_date__gt=OuterRef("end_date"), start_date__lte=on
         )
-        .values_list("unit_id", "start_date", "end_date")
-        .order_by("unit_id", "start_date")
-    ):
-        by_unit.setdefault(unit_id, []).append((start, end))
-    gaps = []
-    for leases in by_unit.values():
-        for (_start, end), (nxt, _end) in zip(leases, leases[1:], strict=False):
-            if end is not None and since <= end <= on and nxt > end:
-                gaps.append((nxt - end).days)
+        .order_by("start_date")
+        .values("start_date")[:1]
+    )
+    recent = (
+        Lease.objects.filter(unit_id__in=unit_ids, end_date__gte=since, end_date__lt=on)
+        .order_by("-end_date", "-pk")
+        .values_list("pk", flat=True)[: LAG_SAMPLE * 2]
+    )
+    gaps = sorted(
+        (nxt - end).days
+        for end, nxt in Lease.objects.filter(pk__in=list(recent))
+        .annotate(nxt=Subquery(following))
+        .exclude(nxt=None)
+        .order_by("-end_date", "-pk")
+        .values_list("end_date", "nxt")[:LAG_SAMPLE]
+    )
     if not gaps:
         return 2.0
-    gaps.sort()
     return min(6.0, max(0.5, gaps[len(gaps) // 2] / 30.4375))
 
 
@@ -631,18 +645,18 @@ def forecast(
 
     # Turnover per complex: lease ends per home per month, and lettings by group, over the window.
     homes = dict(units.values_list("complex_id").annotate(n=Count("id")).order_by())
-    ends = dict(
-        Lease.objects.filter(unit_id__in=unit_ids, end_date__gte=since, end_date__lt=on)
-        .values_list("unit__complex_id")
-        .annotate(n=Count("id"))
+    ended = Q(end_date__gte=since, end_date__lt=on)
+    let = Q(start_date__gte=since, start_date__lte=on)
+    ends: dict[int, int] = {}
+    lettings: dict[int, int] = {}
+    for complex_id, n_ended, n_let in (
+        Lease.objects.filter(ended | let, unit_id__in=unit_ids)
+        .values("unit__complex_id")
+        .annotate(e=Count("id", filter=ended), n=Count("id", filter=let))
+        .values_list("unit__complex_id", "e", "n")
         .order_by()
-    )
-    lettings = dict(
-        Lease.objects.filter(unit_id__in=unit_ids, start_date__gte=since, start_date__lte=on)
-        .values_list("unit__complex_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+    ):
+        ends[complex_id], lettings[complex_id] = n_ended, n_let
     history = [p for p in found if since <= p.start <= on and p.corporation_id in corporation_ids]
     total_lettings = sum(lettings.values())
 
