@@ -52,7 +52,7 @@ class ForecastChart:
         ) % {
             "label": g.label,
             "period": g.period_label,
-            "realised": g.realised,
+            "realised": "< 5" if g.realised_suppressed else g.realised,
             "low": g.low,
             "high": g.high,
             "due": g.due,
@@ -70,11 +70,13 @@ def forecast_chart(group: GroupForecast, on: dt.date) -> ForecastChart:
     def y(value: float) -> float:
         return round(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * value / top, 1)
 
-    points = [(group.start, 0), *group.cumulative]
+    points = [(group.start, 0), *group.cumulative] if group.cumulative else []
     realised = " ".join(f"{x(d)},{y(v)}" for d, v in points)
     pace = f"{x(group.start)},{y(0)} {x(group.end)},{y(group.due)}"
     today = min(max(on, group.start), group.end)
-    band = f"{x(today)},{y(group.realised)} {x(group.end)},{y(group.high)} {x(group.end)},{y(group.low)}"
+    # A hidden count (municipality, under 5) is not drawn: the band then starts at its low end.
+    start_value = group.low if group.realised_suppressed else group.realised
+    band = f"{x(today)},{y(start_value)} {x(group.end)},{y(group.high)} {x(group.end)},{y(group.low)}"
     step = max(1, round(top / 5))
     ticks = [(y(v), str(v)) for v in range(0, int(top) + 1, step)]
     months = []

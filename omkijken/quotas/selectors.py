@@ -8,7 +8,7 @@ that a shown total cannot give the hidden cell away.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
@@ -512,6 +512,7 @@ class GroupForecast:
     expected_turnover: float
     expected_projects: float
     pipeline_items: int
+    realised_suppressed: bool = False  # for the municipality: a count under the threshold
 
     @property
     def due(self) -> int:
@@ -797,7 +798,40 @@ def forecast(
                 pipeline_items=len(items),
             )
         )
+    if actor_or_none is not None and actor_or_none.role == Role.MUNICIPAL_OFFICER:
+        groups = _suppressed_for_municipality(groups)
     return Forecast(year, on, seed, runs, round(lag, 2), groups)
+
+
+def _suppressed_for_municipality(groups: list[GroupForecast]) -> list[GroupForecast]:
+    """The municipality sees aggregates only: realised counts pass through suppress() across
+    the groups; the cumulative line is shown per quarter, and only when no quarter's count is
+    hidden (monthly points would give small monthly counts away by differencing); otherwise
+    only its last point, when that is shown."""
+    cells = suppress({g.target_group: g.realised for g in groups})
+    shown = []
+    for g in groups:
+        hidden = cells[g.target_group].suppressed
+        quarters = [(d, n) for d, n in g.cumulative if d.month % 3 == 0 and d == _month_end(d)]
+        if g.cumulative and g.cumulative[-1] not in quarters:
+            quarters.append(g.cumulative[-1])
+        steps, before = {}, 0
+        for d, n in quarters:
+            steps[d.isoformat()] = n - before
+            before = n
+        step_cells = suppress(steps) if steps else {}
+        if hidden:
+            cumulative: list[tuple[dt.date, int]] = []
+        elif any(c.suppressed for c in step_cells.values()):
+            cumulative = g.cumulative[-1:]
+        else:
+            cumulative = quarters
+        shown.append(replace(g, cumulative=cumulative, realised_suppressed=hidden))
+    return shown
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,21 @@ def test_the_backtest_runs_on_the_demo_and_reports_an_error() -> None:
     assert "mean absolute error" in out.getvalue()
     again = forecast(None, year=year, on=dt.date(year, 7, 1), runs=500, historical=True)
     assert [g.mid for g in again.groups] == [r.mid for r in result.rows]
+
+
+def test_the_municipality_sees_no_small_count_in_the_forecast() -> None:
+    # given the demo with its history, and the municipal officer
+    from tests.factories import persona_user
+
+    build_lease_history(seed=2026)
+    gemeente = persona_user("gemeente")
+    # when the forecast of this year is made for the municipality
+    made = forecast(gemeente, year=timezone.localdate().year, runs=300)
+    # then every realised count it shows is 5 or more, and so is every step of the plotted line
+    assert made.groups
+    for g in made.groups:
+        assert g.realised_suppressed or g.realised >= 5
+        before = 0
+        for _day, n in g.cumulative:
+            assert n - before >= 5 or n == before == 0
+            before = n
