@@ -34,6 +34,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
         }
     ),
     "view_municipal_report": frozenset({Role.MUNICIPAL_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
+    # The taakstelling: the municipality sets it, the corporation sees and acknowledges it.
+    "view_quotas": frozenset({Role.MUNICIPAL_OFFICER, Role.LETTING_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
+    "edit_quotas": frozenset({Role.MUNICIPAL_OFFICER}),
+    "acknowledge_quotas": frozenset({Role.LETTING_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
     "audit_access": frozenset({Role.ADMIN}),
     # Monitoring (omkijken.monitoring): indicators, liveability, Nieuwe Buren. Which complexes:
     # monitoring.selectors.scope_for; the municipality sees aggregates with small counts hidden.

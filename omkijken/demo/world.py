@@ -83,6 +83,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("project work", "omkijken.projects.demo_work.build_project_work_demo"),
     # The building manager's week: visits to new residents, contact moments, key handovers.
     Layer("beheer", "omkijken.beheer.demo.build_beheer_demo"),
+    # Three years of former tenancies behind today's leases (turnover, realisation, forecast).
+    Layer("lease history", "omkijken.residents.demo_history.build_lease_history"),
     # Monitoring: the 3-in-10 target, 36 monthly mix snapshots, surveys, Leefbaarometer, Nieuwe Buren.
     Layer("monitoring", "omkijken.monitoring.demo.build_monitoring_demo"),
 )

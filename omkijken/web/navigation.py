@@ -40,6 +40,8 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("Monitoring"), reverse("monitoring_indicators"), "monitoring"))
     if can(user, "answer_surveys"):
         items.append(NavItem(_("Survey"), reverse("monitoring_surveys"), "monitoring_surveys"))
+    if can(user, "view_quotas"):
+        items.append(NavItem(_("Quota (taakstelling)"), reverse("quota_overview"), "quotas"))
     if can(user, "use_neighbour_network"):
         items.append(NavItem(_("My neighbourhood"), reverse("community_home"), "community"))
     elif can(user, "coordinate_network"):

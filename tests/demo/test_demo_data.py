@@ -43,7 +43,7 @@ from omkijken.projects.models import (
     Project,
     WorkingGroup,
 )
-from omkijken.quotas.models import Quota
+from omkijken.quotas.models import Quota, QuotaChange
 from omkijken.residents.models import Household, Lease, LeaseType, Person, TargetGroupStatus
 from tests.demo.conftest import TODAY
 
@@ -452,10 +452,13 @@ def test_working_groups_phase_history_agreements_and_quotas_are_complete(small_d
     agreement = CarePartnerAgreement.objects.get(complex__name=DE_BRUG)
     assert agreement.room.startswith("Ruimte") and agreement.contact_name and agreement.contact_phone
     quotas = {
-        (q.year, q.target_group): q.required for q in Quota.objects.filter(municipality__name=MUNICIPALITY)
+        (q.year, q.period, q.target_group): q.required
+        for q in Quota.objects.filter(municipality__name=MUNICIPALITY)
     }
-    assert quotas[(TODAY.year, "*")] == 300 and quotas[(TODAY.year, "STH")] == 120
-    assert {year for year, _ in quotas} == {TODAY.year, TODAY.year - 1}
+    assert quotas[(TODAY.year, "Y", "*")] == 100 and quotas[(TODAY.year, "H1", "STH")] == 12
+    assert quotas[(TODAY.year - 3, "Y", "STH")] == 25  # status holders per half-year since
+    assert {year for year, _, _ in quotas} == {TODAY.year - n for n in range(4)}
+    assert QuotaChange.objects.filter(quota__municipality__name=MUNICIPALITY).count() == len(quotas)
     association = Organisation.objects.get(kind=Organisation.Kind.RESIDENTS_ASSOCIATION)
     assert association.corporation is not None and association.corporation.name == CORPORATION
 

@@ -67,6 +67,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     }
     posted_only |= {"signal_correction", "signal_triage", "signal_route", "signal_handle"}
     posted_only |= {"signal_correction_answer"}  # tests/signals/test_correction_answer.py
+    posted_only |= {"quota_acknowledge"}  # tests/quotas/test_quota_pages.py
     page_names = {
         "home": "home",
         "complex_list": "complex_list",
@@ -88,6 +89,10 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "client_list": "client_list",
         "municipal_report": "report",
         "reports": "reports",
+        "quota_overview": "quota_overview",
+        "quota_edit": "quota_edit",
+        "quota_import": "quota_import",
+        "quota_forecast": "quota_forecast",
         "access_log": "access_log",
         "location_plan_list": "location_plan_list",
         "location_plan_new": "location_plan_new",

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from omkijken.accounts.models import Organisation
 from omkijken.engine.rules import MissingRule, resolve_rules
@@ -382,9 +382,12 @@ def quota_year(
     households (a target-group status in force when their lease started) whose lease with the
     corporation started that year. ``excluding_round`` leaves out the leases that follow from that
     round's allocations (the round's page counts them as placed by the round)."""
+    # A group's task may be set per half-year (status holders): the year's task is their sum.
     required = list(
         Quota.objects.filter(corporation=corporation, year=year)
-        .values_list("target_group", "required")
+        .values("target_group")
+        .annotate(total=Sum("required"))
+        .values_list("target_group", "total")
         .order_by("target_group")
     )
     if not required:
