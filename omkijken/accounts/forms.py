@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -135,3 +135,12 @@ class ResetForm(PasswordResetForm):
             template_base="accounts/email/password_reset",
             context={"name": user.get_full_name() or user.username, "username": user.username, "link": link},
         )
+
+
+class ChangeForm(PasswordChangeForm):
+    """Django's change form, with our own words for a wrong old password."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": _("Your current password is not right. Type it again."),
+    }

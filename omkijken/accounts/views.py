@@ -78,6 +78,7 @@ def account_home(request: HttpRequest) -> HttpResponse:
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = forms.ChangeForm
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("password_change_done")
 
