@@ -42,7 +42,9 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, roles: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [("", _("Choose a role")), *_role_choices(roles)]
+        role_field = self.fields["role"]
+        assert isinstance(role_field, forms.ChoiceField)
+        role_field.choices = [("", _("Choose a role")), *_role_choices(roles)]
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         if organisation.kind == Organisation.Kind.CORPORATION:
             # A corporation's accounts are managed by whoever has the role Administrator.
@@ -85,7 +87,7 @@ class AcceptInvitationForm(forms.Form):
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         first, second = data.get("password1"), data.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords are not the same."))

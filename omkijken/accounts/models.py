@@ -318,7 +318,7 @@ class AccountChange(models.Model):
 def _describe(values: dict[str, object]) -> str:
     """An audit value in words: a role by its name, a flag as yes or no, never a password."""
     roles = dict(Role.choices)
-    words = {
+    words: dict[str, dict[object, object]] = {
         "is_active": {True: _("active"), False: _("deactivated")},
         "state": {"open": _("open"), "withdrawn": _("withdrawn")},
     }
@@ -329,7 +329,7 @@ def _describe(values: dict[str, object]) -> str:
         elif key == "password":
             parts.append(str(_("new password")))
         elif key in words and value in words[key]:
-            parts.append(str(words[key][value]))  # type: ignore[index]
+            parts.append(str(words[key][value]))
         elif isinstance(value, bool):
             parts.append(str(_("manages accounts") if value else _("does not manage accounts")))
         else:
