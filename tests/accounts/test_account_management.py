@@ -289,3 +289,28 @@ def test_a_withdrawn_invitation_no_longer_opens(login, django_capture_on_commit_
     response = Client().get(reverse("invitation_accept", args=[token]))
     assert response.status_code == 410
     assert "ingetrokken" in response.content.decode()
+
+
+def test_the_database_refuses_a_second_open_invitation_to_one_address() -> None:
+    # given an open invitation
+    from django.db import IntegrityError, transaction
+
+    from omkijken.accounts.models import Organisation
+
+    admin = User.objects.get(username="admin")
+    corporation = Organisation.objects.get(name="Woonhaven")
+    fields = {
+        "organisation": corporation,
+        "email": "twee@example.org",
+        "role": Role.LETTING_OFFICER,
+        "invited_by": admin,
+        "expires_at": timezone.now() + dt.timedelta(days=7),
+    }
+    Invitation.objects.create(token_hash="a" * 64, **fields)
+    # when a second one is written past the service
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Invitation.objects.create(token_hash="b" * 64, **fields)
+    # then only once it was withdrawn may another follow
+    Invitation.objects.filter(token_hash="a" * 64).update(revoked_at=timezone.now())
+    Invitation.objects.create(token_hash="c" * 64, **fields)
+    assert Invitation.objects.filter(email="twee@example.org").count() == 2
