@@ -198,6 +198,11 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBac
 # the six weeks of the Awb's bezwaartermijn (art. 6:7), which the letters name and corporations
 # follow in their letting rules.
 OBJECTION_DAYS = env_int("OBJECTION_DAYS", 42)
+# Accounts an organisation manages itself: an invitation link is valid this many days (one use),
+# a password-reset link this many seconds (Django's default is three days; one hour is enough for
+# a link that arrives within a minute and opens an account to special-category data).
+ACCOUNT_INVITATION_DAYS = env_int("ACCOUNT_INVITATION_DAYS", 7)
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3600)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Omkijken <noreply@omkijken.example>")
 if env("EMAIL_HOST"):
     EMAIL_HOST = env("EMAIL_HOST")

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from omkijken.accounts.models import User
-from omkijken.accounts.policy import can
+from omkijken.accounts.policy import can, may_manage_accounts
 
 View = Callable[..., HttpResponse]
 
@@ -44,3 +44,28 @@ def actor(request: HttpRequest) -> User:
     if not isinstance(user, User) or not user.is_authenticated:
         raise PermissionDenied
     return user
+
+
+def requires_account_manager(view: View) -> View:
+    """Log in first; then 403 unless the user manages their organisation's accounts
+    (``omkijken.accounts.policy.may_manage_accounts``)."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not may_manage_accounts(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def requires_recent_auth(view: View) -> View:
+    """The hook for re-authentication before sensitive changes (roles, deactivation, invitations).
+
+    This version only requires a logged-in user; it is replaced by the second-factor
+    re-authentication (the two-factor work), which asks for a fresh second step when the last one
+    is too old. Views that change roles are already behind it, so that replacement needs no
+    change to them.
+    """
+    return login_required(view)

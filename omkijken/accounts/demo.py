@@ -25,6 +25,8 @@ from omkijken.demo.personas import (
 from omkijken.demo.plan import DemoPlan, ascii_slug, bulk, restamp
 
 RESIDENTS_ASSOCIATION = "Bewonersvereniging Overvliet"
+# The coordinators who manage their own organisation's accounts (a corporation's are its admins).
+ACCOUNT_COORDINATORS = frozenset({"zorgpartner", "gemeente"})
 
 JOB_TITLES: dict[str, str] = {
     Role.PROJECT_LEADER: "Projectleider gemengd wonen",
@@ -110,6 +112,7 @@ def _users_and_memberships(plan: DemoPlan) -> None:
             organisation=plan.organisation_by_name[organisation],
             role=role,
             job_title="" if role == Role.RESIDENT else job_title,
+            manages_accounts=username in ACCOUNT_COORDINATORS,
         )
         plan.stamp(membership, plan.today - dt.timedelta(days=400), 9)
         plan.memberships.append(membership)

@@ -130,6 +130,9 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     job_title = models.CharField(_("job title"), max_length=100, blank=True)
+    # The coordinator of a care partner, municipality or network partner: invites and deactivates
+    # their own organisation's colleagues. A corporation's accounts are managed by its admins.
+    manages_accounts = models.BooleanField(_("manages the organisation's accounts"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -186,3 +189,149 @@ class AccessEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} → {self.household_id} ({self.view})"
+
+
+class Invitation(models.Model):
+    """An invitation to join an organisation: a one-time link by e-mail, valid until ``expires_at``.
+
+    Only the SHA-256 of the link's secret is stored; the secret itself is only in the mail. Used
+    once (``accepted_at``), or withdrawn (``revoked_at``); at most one open invitation per address.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail"))  # stored lower-case
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    job_title = models.CharField(_("job title"), max_length=100, blank=True)
+    manages_accounts = models.BooleanField(_("manages the organisation's accounts"), default=False)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        User, verbose_name=_("invited by"), on_delete=models.PROTECT, related_name="invitations_sent"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_user = models.OneToOneField(
+        User,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="invitation",
+    )
+    revoked_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                name="invitation_role_valid", condition=Q(role__in=[r.value for r in Role])
+            ),
+            models.CheckConstraint(
+                name="invitation_accepted_has_user",
+                condition=Q(accepted_at__isnull=True) | Q(accepted_user__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="invitation_accepted_or_revoked",
+                condition=Q(accepted_at__isnull=True) | Q(revoked_at__isnull=True),
+            ),
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="one_open_invitation_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation} ({self.get_role_display()})"
+
+
+class AccountChange(models.Model):
+    """One change to an account, for the organisation's audit: who, when, whose account, what,
+    and the value before and after. Rows are never updated.
+
+    Written by ``omkijken.accounts.services`` only. Passwords are never stored, only that one was
+    set, changed or reset.
+    """
+
+    class Change(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        INVITATION_REVOKED = "invitation_revoked", _("Invitation withdrawn")
+        INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted, account created")
+        ROLE = "role", _("Role changed")
+        JOB_TITLE = "job_title", _("Job title changed")
+        MANAGES_ACCOUNTS = "manages_accounts", _("Account management changed")
+        DEACTIVATED = "deactivated", _("Deactivated")
+        REACTIVATED = "reactivated", _("Reactivated")
+        PASSWORD_CHANGED = "password_changed", _("Password changed")
+        PASSWORD_RESET = "password_reset", _("Password reset by e-mail")
+
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        User, verbose_name=_("who"), on_delete=models.PROTECT, related_name="account_changes_made"
+    )
+    # The organisation whose accounts these are: its account managers read the trail.
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="account_changes"
+    )
+    target_user = models.ForeignKey(
+        User,
+        verbose_name=_("whose account"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="account_changes",
+    )
+    # An invitation not yet accepted has an address but no account.
+    target_email = models.EmailField(_("e-mail"), blank=True)
+    change = models.CharField(_("change"), max_length=32, choices=Change.choices)
+    before = models.JSONField(_("before"), default=dict, blank=True)
+    after = models.JSONField(_("after"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("account change")
+        verbose_name_plural = _("account changes")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["organisation", "-at"])]
+        constraints = [
+            models.CheckConstraint(
+                name="account_change_has_target",
+                condition=Q(target_user__isnull=False) | ~Q(target_email=""),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.change} {self.target_user or self.target_email}"
+
+    @property
+    def before_text(self) -> str:
+        return _describe(self.before)
+
+    @property
+    def after_text(self) -> str:
+        return _describe(self.after)
+
+
+def _describe(values: dict[str, object]) -> str:
+    """An audit value in words: a role by its name, a flag as yes or no, never a password."""
+    roles = dict(Role.choices)
+    words: dict[str, dict[object, object]] = {
+        "is_active": {True: _("active"), False: _("deactivated")},
+        "state": {"open": _("open"), "withdrawn": _("withdrawn")},
+    }
+    parts: list[str] = []
+    for key, value in values.items():
+        if key == "role":
+            parts.append(str(roles.get(str(value), value)))
+        elif key == "password":
+            parts.append(str(_("new password")))
+        elif key in words and value in words[key]:
+            parts.append(str(words[key][value]))
+        elif isinstance(value, bool):
+            parts.append(str(_("manages accounts") if value else _("does not manage accounts")))
+        else:
+            parts.append(str(value) if value not in ("", None) else "–")
+    return ", ".join(parts) or "–"

@@ -7,7 +7,7 @@ decide access.
 
 from __future__ import annotations
 
-from omkijken.accounts.models import AccessEvent, Role
+from omkijken.accounts.models import AccessEvent, Organisation, Role
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     # Pages
@@ -166,6 +166,23 @@ def can(user: object, capability: str) -> bool:
         return False
     role = getattr(user, "role", None)
     return role is not None and role in CAPABILITIES[capability]
+
+
+def may_manage_accounts(user: object) -> bool:
+    """Whether ``user`` manages their own organisation's accounts (invite, roles, deactivate).
+
+    In a corporation: its administrators (role admin). In a care partner, municipality or network
+    partner (which have no admin role): the coordinator whose membership has ``manages_accounts``.
+    Always only the user's own organisation (``omkijken.accounts.selectors.manageable_users``).
+    """
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return False
+    membership = getattr(user, "membership", None)
+    if membership is None:
+        return False
+    if membership.organisation.kind == Organisation.Kind.CORPORATION:
+        return bool(membership.role == Role.ADMIN)
+    return bool(membership.manages_accounts)
 
 
 def read_purpose(user: object) -> str:

@@ -88,6 +88,23 @@ def demo_pages() -> dict[str, str]:
         **_project_plan_lesson_pages(),
         "job_list": reverse("job_list"),
         "job_of_verhuur": reverse("job_detail", args=[_job_of("verhuur").pk]),
+        **_account_pages(),
+    }
+
+
+def _account_pages() -> dict[str, str]:
+    """One's own account, and the accounts an organisation manages itself (issue 16 part 8): a
+    corporation's staff member, and the care partner's coordinator."""
+    return {
+        "account_home": reverse("account_home"),
+        "password_change": reverse("password_change"),
+        "password_change_done": reverse("password_change_done"),
+        "account_list": reverse("account_list"),
+        "account_invite": reverse("account_invite"),
+        "account_of_verhuur": reverse("account_detail", args=[User.objects.get(username="verhuur").pk]),
+        "account_of_zorgpartner": reverse(
+            "account_detail", args=[User.objects.get(username="zorgpartner").pk]
+        ),
     }
 
 
@@ -331,6 +348,16 @@ EXPECTED.update(
         "my_announcements": _row(403, 403, 403, 403, 403, 200, 200, 403, 403, 403),
         "project_calendar_page": _row(200, 200, 200, 403, 403, 403, 403, 200, 403, 403),
         "project_calendar_other_org": _row(404, 404, 404, 403, 403, 403, 403, 404, 403, 403),
+        # Accounts (issue 16 part 8): every login has its own account page and changes its
+        # password; a corporation's admin and the coordinators of the care partner and the
+        # municipality (demo: manages_accounts) manage their own organisation's accounts only.
+        "account_home": _row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+        "password_change": _row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+        "password_change_done": _row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+        "account_list": _row(403, 403, 403, 200, 200, 403, 403, 200, 403, 403),
+        "account_invite": _row(403, 403, 403, 200, 200, 403, 403, 200, 403, 403),
+        "account_of_verhuur": _row(403, 403, 403, 404, 404, 403, 403, 200, 403, 403),
+        "account_of_zorgpartner": _row(403, 403, 403, 200, 404, 403, 403, 404, 403, 403),
     }
 )
 

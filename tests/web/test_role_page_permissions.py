@@ -68,6 +68,15 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     posted_only |= {"signal_correction", "signal_triage", "signal_route", "signal_handle"}
     posted_only |= {"signal_correction_answer"}  # tests/signals/test_correction_answer.py
     posted_only |= {"quota_acknowledge"}  # tests/quotas/test_quota_pages.py
+    posted_only |= {"invitation_revoke"}  # tests/accounts/test_account_management.py
+    # Pages without a login (the link or the address is the key): tests/accounts/
+    posted_only |= {
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "password_reset_complete",
+        "invitation_accept",
+    }
     page_names = {
         "home": "home",
         "complex_list": "complex_list",
@@ -126,6 +135,12 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "monitoring_survey_round_new": "monitoring_survey_round_new",
         "monitoring_surveys": "monitoring_surveys",
         "monitoring_survey_answer": "monitoring_survey_vliethof",
+        "account_home": "account_home",
+        "password_change": "password_change",
+        "password_change_done": "password_change_done",
+        "account_list": "account_list",
+        "account_invite": "account_invite",
+        "account_detail": "account_of_verhuur",
     }
     # then every GET page has a row in the table
     assert named - posted_only == set(page_names)
