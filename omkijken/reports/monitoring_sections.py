@@ -102,7 +102,7 @@ def liveability_section(scope: ReportScope) -> Section | None:
         heading=_("Liveability: loneliness and neighbour contact"),
         text=_(
             "Resident surveys per complex, answered anonymously: the De Jong Gierveld 6-item loneliness "
-            "scale (0 not lonely to 6 very lonely) and three questions on contact with neighbours. Results "
+            "scale (a score from zero, not lonely, to six, very lonely) and three questions on contact with neighbours. Results "
             "are shown only for groups of at least 5 respondents."
         ),
         tables=[
@@ -111,8 +111,8 @@ def liveability_section(scope: ReportScope) -> Section | None:
                 header=[
                     _("Complex"),
                     _("Respondents"),
-                    _("Loneliness (0–6)"),
-                    _("Knows 3 or more neighbours by name"),
+                    _("Loneliness score"),
+                    _("Knows three or more neighbours by name"),
                     _("Could ask a neighbour for help"),
                 ],
                 rows=rows or [[_("No survey this year."), None, None, None, None]],

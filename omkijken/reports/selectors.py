@@ -185,7 +185,9 @@ def quota_section(scope: ReportScope) -> Section:
         heading=_("Quota (taakstelling) and realisation"),
         text=_(
             "Households housed from 1 January up to and including %(until)s, counted from leases: a lease "
-            "that started in the period, of a household that was in the target group on its start date."
+            "that started in the period, of a household that was in the target group on its start date. An omklap "
+            "lease counts once, at its start; a move within the corporation's homes is not a new placement. A "
+            "shortfall carries over to the next period as backlog (docs/quotas.md)."
         )
         % {"until": scope.until.strftime("%d-%m-%Y")},
         tables=[
@@ -193,6 +195,57 @@ def quota_section(scope: ReportScope) -> Section:
                 caption=_("Quota and housed households per corporation and target group"),
                 header=[_("Corporation"), _("Target group"), _("Required"), _("Housed")],
                 rows=rows or [[_("No quota set for this year."), None, None, None]],
+            )
+        ],
+    )
+
+
+@register_section
+def forecast_section(scope: ReportScope) -> Section | None:
+    """Halen we het? The seeded forecast of the quota (``quotas.selectors.forecast``) as known on the
+    report's snapshot date. For the municipality every figure is protected like a count."""
+    fc = quotas.forecast(scope.actor, year=scope.year, on=scope.on)
+    if not fc.groups:
+        return None
+    rows: list[list[Value]] = [
+        [
+            g.label,
+            g.period_label,
+            scope.total(g.required),
+            scope.total(g.backlog_in),
+            scope.total(g.realised),
+            scope.total(g.low),
+            scope.total(g.mid),
+            scope.total(g.high),
+            g.verdict,
+        ]
+        for g in fc.groups
+    ]
+    return Section(
+        key="forecast",
+        heading=_("Forecast: will the quota be met?"),
+        text=_(
+            "Expected placements by the end of each period, as known on %(on)s: realised placements plus "
+            "a seeded simulation (%(runs)d runs, seed %(seed)d) of the letting pipeline, turnover per "
+            "complex and the key handovers of projects under construction. Low and high are the 10th "
+            "and 90th percentile. The model is described in docs/quotas.md."
+        )
+        % {"on": scope.on.strftime("%d-%m-%Y"), "runs": fc.runs, "seed": fc.seed},
+        tables=[
+            Table(
+                caption=_("Forecast per target group"),
+                header=[
+                    _("Target group"),
+                    _("Period"),
+                    _("Required"),
+                    _("Backlog carried over"),
+                    _("Realised"),
+                    _("Low"),
+                    _("Expected"),
+                    _("High"),
+                    _("Verdict"),
+                ],
+                rows=rows,
             )
         ],
     )
