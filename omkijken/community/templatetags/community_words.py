@@ -25,5 +25,6 @@ def interest_names(codes: Iterable[str]) -> str:
 
 @register.filter
 def language_names(codes: Iterable[str]) -> str:
-    language = "en" if translation.get_language() == "en" else "nl"
-    return ", ".join(engine.language_name(code, language) for code in codes)
+    if translation.get_language() == "en":
+        return ", ".join(engine.language_name(code, "en") for code in codes)
+    return ", ".join(engine.language_name(code, "nl") for code in codes)
