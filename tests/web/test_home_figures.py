@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from omkijken.accounts.models import User
 from omkijken.portfolio.models import Unit
-from omkijken.projects.models import Project
+from omkijken.projects.models import CarePartnerAgreement, Project
 from omkijken.residents.models import Lease, TargetGroupStatus
 
 pytestmark = pytest.mark.django_db
@@ -73,6 +73,9 @@ def test_the_care_coordinators_home_counts_the_clients_who_live_in_a_home(login)
         figures["van jouw cliënten wonen in een woning van een corporatie waarmee je samenwerkt"]
         == housed.count()
     )
+    # and the second the projects it has an agreement in
+    projects = CarePartnerAgreement.objects.filter(care_partner=org).values("project_id").distinct()
+    assert figures["projecten waaraan je meedoet"] == projects.count()
 
 
 def test_the_building_managers_home_counts_homes_occupied_and_vacant_per_complex(login) -> None:  # type: ignore[no-untyped-def]
