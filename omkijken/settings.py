@@ -112,6 +112,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "omkijken.web.context.navigation",
             ],
+            # |euro and |count on every page: figures in the reader's language (omkijken/web/figures.py).
+            "builtins": ["omkijken.web.figures"],
         },
     }
 ]

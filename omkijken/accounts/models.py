@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -148,6 +150,34 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} ({self.organisation})"
 
 
+# The page or API call that read special-category data, in words for the access log. Every
+# ``view=`` a selector logs must be here (tests/accounts/test_access_log_labels.py checks the code).
+ACCESS_VIEW_LABELS: dict[str, Any] = {
+    "household_detail": _("Household page"),
+    "client_list": _("Care partner's client list"),
+    "beheer_residents": _("Residents of a complex (building manager)"),
+    "community_coordination": _("Buddy coordination"),
+    "nomination_list": _("List of nominations"),
+    "nomination_detail": _("Nomination page"),
+    "round_detail": _("Allocation round"),
+    "round_change": _("Changing an allocation round"),
+    "rank_vacancy": _("Ranking for a single vacancy"),
+    "letting:exchange_export": _("Export to a corporation system"),
+    "signals.list": _("List of signals"),
+    "signals.detail": _("Signal page"),
+    "signals.route": _("Routing a signal"),
+    "api_allocation_list": _("API: allocations"),
+    "api_allocation_detail": _("API: one allocation"),
+    "api_nomination_list": _("API: nominations"),
+    "api_nomination_detail": _("API: one nomination"),
+    "api_nomination_create": _("API: new nomination"),
+    "api_nomination_withdraw": _("API: withdrawing a nomination"),
+    "api_round_proposal": _("API: proposal of a round"),
+    "api_signal_list": _("API: signals"),
+    "api_signal_detail": _("API: one signal"),
+}
+
+
 class AccessEvent(models.Model):
     """One read of special-category data: who, when, whose record, which view, and why.
 
@@ -190,6 +220,11 @@ class AccessEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} → {self.household_id} ({self.view})"
 
+    @property
+    def view_label(self) -> str:
+        """The page in words; empty for a page logged before it had a label (shown as its code)."""
+        label = ACCESS_VIEW_LABELS.get(self.view)
+        return str(label) if label is not None else ""
 
 class Invitation(models.Model):
     """An invitation to join an organisation: a one-time link by e-mail, valid until ``expires_at``.

@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from omkijken.beheer.models import ContactKind
 from omkijken.beheer.services import NOTE_MAX
+from omkijken.web.widgets import DateInput
 
 
 class ContactMomentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of contact"), choices=ContactKind.choices)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
     involved = forms.CharField(
         label=_("Who was involved"),
         max_length=200,

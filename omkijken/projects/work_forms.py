@@ -15,8 +15,9 @@ from omkijken.projects.models import Phase, Project, WorkingGroup
 from omkijken.projects.partners.models import Stage
 from omkijken.projects.tasks.models import Milestone, Task
 from omkijken.residents.models import TargetGroup
+from omkijken.web.widgets import DateInput
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class UserChoice(forms.ModelChoiceField):

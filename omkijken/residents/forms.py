@@ -7,16 +7,27 @@ from django.utils.translation import gettext_lazy as _
 
 from omkijken.accounts.models import Organisation
 from omkijken.residents.models import TargetGroup
+from omkijken.web.widgets import DateInput
+
+
+def target_group_field() -> forms.ChoiceField:
+    """The target group of a household: special-category data, so nothing is chosen for the user.
+    The form opens on an explicit empty choice and refuses to save until one is made."""
+    return forms.ChoiceField(
+        label=_("Target group"),
+        choices=[("", _("— Choose a target group —")), *TargetGroup.choices],
+        error_messages={"required": _("Choose the household's target group.")},
+    )
 
 
 class TargetGroupStatusForm(forms.Form):
-    target_group = forms.ChoiceField(label=_("Target group"), choices=TargetGroup.choices)
+    target_group = target_group_field()
     care_partner = forms.ModelChoiceField(
         label=_("Care partner"),
         queryset=Organisation.objects.filter(kind=Organisation.Kind.CARE_PARTNER),
         required=False,
     )
-    start_date = forms.DateField(label=_("Since"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label=_("Since"), widget=DateInput())
     consent_reference = forms.CharField(
         label=_("Consent reference"),
         max_length=60,

@@ -84,6 +84,17 @@ def households_for(actor: User, *, on: dt.date | None = None) -> QuerySet[Househ
     return Household.objects.none()
 
 
+def housed_household_count(actor: User, *, on: dt.date | None = None) -> int:
+    """How many of the households an actor may see live in a home on ``on`` (a current lease): the
+    figure a home page shows. Former tenants and applicants on record are not counted."""
+    on = on or timezone.localdate()
+    return (
+        households_for(actor, on=on)
+        .filter(Exists(Lease.objects.filter(current_lease_filter(on), household_id=OuterRef("pk"))))
+        .count()
+    )
+
+
 def household_list(actor: User, *, query: str = "", on: dt.date | None = None) -> QuerySet[Household]:
     on = on or timezone.localdate()
     households = households_for(actor, on=on)

@@ -19,7 +19,7 @@ from omkijken.projects.charts import attach_mix_bars
 from omkijken.projects.locationplan.selectors import open_actions_of, plan_list
 from omkijken.projects.selectors import project_list
 from omkijken.quotas.selectors import municipal_report
-from omkijken.residents.selectors import households_for, own_household, prefetched_leases
+from omkijken.residents.selectors import housed_household_count, own_household, prefetched_leases
 
 
 @login_required
@@ -34,9 +34,10 @@ def home(request: HttpRequest) -> HttpResponse:
         occupancy = occupancy_by_complex([c.pk for c in complexes])
         context["complex_rows"] = [(c, occupancy[c.pk].total) for c in complexes]
     if can(user, "view_clients"):
-        context["client_count"] = households_for(user).count()
+        # the label says "live in a home": clients without a current lease are not counted
+        context["client_count"] = housed_household_count(user)
     if can(user, "home_household_count"):
-        context["household_count"] = households_for(user).count()
+        context["household_count"] = housed_household_count(user)
     if can(user, "audit_access"):
         context["recent_reads"] = access_events_for(user)[:5]
     if can(user, "home_municipal_report"):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from omkijken.community.activities.models import Activity
+from omkijken.web.widgets import DateInput, TimeInput
 
 
 class ActivityForm(forms.Form):
@@ -25,24 +26,24 @@ class ActivityForm(forms.Form):
     )
     date = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"required": _("Choose a date."), "invalid": _("Choose a valid date.")},
     )
     start_time = forms.TimeField(
         label=_("Starts at"),
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=TimeInput(),
         error_messages={"required": _("Choose a start time."), "invalid": _("Choose a valid time.")},
     )
     end_time = forms.TimeField(
         label=_("Ends at"),
-        widget=forms.TimeInput(attrs={"type": "time"}),
+        widget=TimeInput(),
         error_messages={"required": _("Choose an end time."), "invalid": _("Choose a valid time.")},
     )
     recurrence = forms.ChoiceField(label=_("Repeats"), choices=Activity.Recurrence.choices, required=False)
     repeat_until = forms.DateField(
         label=_("Repeat until (only for repeating activities)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": _("Choose a valid date.")},
     )
     capacity = forms.IntegerField(

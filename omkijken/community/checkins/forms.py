@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from omkijken.residents.models import Person
+from omkijken.web.widgets import DateTimeInput
 
 
 def _person_label(person: Person) -> str:
@@ -45,7 +46,7 @@ class CheckInAgreementForm(forms.Form):
     )  # fmt: skip
     first_call = forms.DateTimeField(
         label=_("First call"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M"],
         error_messages={
             "required": _("Choose the first call."),

@@ -10,6 +10,8 @@ from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from omkijken.web.widgets import DateInput
+
 
 class FundApplicationForm(forms.Form):
     title = forms.CharField(
@@ -27,7 +29,7 @@ class FundApplicationForm(forms.Form):
     activity_date = forms.DateField(
         label=_("Date of the activity (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": _("Choose a valid date.")},
     )
 
@@ -108,7 +110,7 @@ class PayoutForm(forms.Form):
     )
     paid_on = forms.DateField(
         label=_("Paid on"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"required": _("Choose a date."), "invalid": _("Choose a valid date.")},
     )
 

@@ -22,6 +22,7 @@ from omkijken.community.fund import selectors
 from omkijken.community.fund.models import BudgetLine, FundApplication, FundBudget, Payout, Receipt
 from omkijken.community.scope import acting_resident, require_staff_complex, resident_place
 from omkijken.portfolio.models import Complex
+from omkijken.web import figures
 
 MAX_RECEIPT_BYTES = 5 * 1024 * 1024
 RECEIPT_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
@@ -110,8 +111,8 @@ def fund_decide(
         if amount > remaining:
             raise ValidationError(
                 {
-                    "amount": _("Only € %(remaining)s is left in this year's budget.")
-                    % {"remaining": remaining}
+                    "amount": _("Only %(remaining)s is left in this year's budget.")
+                    % {"remaining": figures.money(remaining)}
                 }
             )
         application.status = FundApplication.Status.APPROVED
@@ -140,8 +141,8 @@ def payout_record(*, actor: User, application: FundApplication, amount: Decimal,
     if paid + amount > application.granted_amount:
         raise ValidationError(
             {
-                "amount": _("You cannot pay out more than was granted (€ %(left)s left).")
-                % {"left": application.granted_amount - paid}
+                "amount": _("You cannot pay out more than was granted (%(left)s left).")
+                % {"left": figures.money(application.granted_amount - paid)}
             }
         )
     return Payout.objects.create(application=application, amount=amount, paid_on=paid_on, recorded_by=actor)

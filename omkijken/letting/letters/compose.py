@@ -38,7 +38,7 @@ from django.utils.translation import ngettext
 
 from omkijken.engine.allocation import HouseholdOutcome, UnitOutcome, household_outcomes
 from omkijken.engine.allocation.outcomes import DIRECT, GOOD_NEIGHBOUR, NOT_APPROVED, RANKED_LOWER
-from omkijken.engine.texts import euro
+from omkijken.web import figures
 
 
 def round_outcomes(snapshot: Mapping[str, Any], result: Mapping[str, Any]) -> dict[str, HouseholdOutcome]:
@@ -51,10 +51,8 @@ def round_outcomes(snapshot: Mapping[str, Any], result: Mapping[str, Any]) -> di
 
 
 def money(value: float) -> str:
-    """Money in the active language: 1.234,50 in Dutch, 1,234.50 in English."""
-    if translation.get_language() == "en":
-        return f"{value:,.2f}"
-    return euro(value)
+    """Money in the active language: 1.234,50 in Dutch, 1,234.50 in English (the pages' format)."""
+    return figures.amount(value)
 
 
 def _date(value: dt.date | None) -> str:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from omkijken.letting.nominations.models import ExistingHomeReason, IncomeClass
 from omkijken.letting.nominations.services import CONSENT_REFERENCE
 from omkijken.letting.widgets import DateInput
-from omkijken.residents.models import TargetGroup
+from omkijken.residents.forms import target_group_field
 
 NEED_CHOICES = [
     ("LIFT", _("Lift")),
@@ -24,7 +24,7 @@ class NominationForm(forms.Form):
     """Only what letting needs. Deliberately no free-text field: nothing to put care content in."""
 
     household = forms.TypedChoiceField(label=_("Client household"), coerce=int)
-    target_group = forms.ChoiceField(label=_("Target group"), choices=TargetGroup.choices)
+    target_group = target_group_field()
     household_size = forms.IntegerField(label=_("Household size"), min_value=1, max_value=12)
     income_class = forms.ChoiceField(label=_("Income class"), choices=IncomeClass.choices)
     pension_age = forms.BooleanField(label=_("Pension age (AOW) reached"), required=False)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omkijken.letting.objections.models import Objection
+from omkijken.web.widgets import DateInput
 
 GROUNDS_HELP = _(
     "Say why you disagree with the outcome, or which detail we used is wrong. Do not write about "
@@ -34,7 +35,7 @@ class RegisterForm(forms.Form):
     received_on = forms.DateField(
         label=_("Received on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"required": _("Give the date the objection was received.")},
     )
     grounds = forms.CharField(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omkijken.portfolio.models import Complex
 from omkijken.projects.models import Project
+from omkijken.web.widgets import DateTimeInput
 
 
 class AnnouncementForm(forms.Form):
@@ -31,7 +32,7 @@ class AnnouncementForm(forms.Form):
     send_at = forms.DateTimeField(
         label=_("Send at (leave empty to send now)"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from omkijken.projects.lessons.models import Evaluation
 from omkijken.projects.models import Phase, WorkingGroup
 from omkijken.residents.models import TargetGroup
+from omkijken.web.widgets import DateInput
 
 ABOUT_THE_WORK = _("About the project and the work, never about residents or anyone's health.")
 
@@ -24,7 +25,7 @@ class EvaluationForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year (yearly evaluation)"), required=False, min_value=2000, max_value=2100
     )
-    held_on = forms.DateField(label=_("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label=_("Held on"), widget=DateInput())
     went_well = forms.CharField(
         label=_("What went well"),
         max_length=4000,

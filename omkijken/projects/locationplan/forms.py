@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from omkijken.accounts.models import Organisation
 from omkijken.portfolio.models import Complex, Neighbourhood
 from omkijken.projects.locationplan.models import ActionStatus, LocationPlan, PartnerKind, PlanPartner
+from omkijken.web.widgets import DateInput
 
 NO_RESIDENTS = _("Write about the neighbourhood and the work, never names or details of residents.")
 
@@ -18,7 +19,7 @@ NO_RESIDENTS = _("Write about the neighbourhood and the work, never names or det
 class ActionForm(forms.Form):
     title = forms.CharField(label=_("Action"), max_length=200)
     owner = forms.ModelChoiceField(label=_("Owning organisation"), queryset=PlanPartner.objects.none())
-    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Due date"), widget=DateInput())
 
     def __init__(self, *args: Any, plan: LocationPlan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -40,7 +41,7 @@ class ActionUpdateForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    held_on = forms.DateField(label=_("Held on"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(label=_("Held on"), widget=DateInput())
     minutes = forms.CharField(
         label=_("Short minutes"),
         max_length=4000,
