@@ -226,6 +226,7 @@ class AccessEvent(models.Model):
         label = ACCESS_VIEW_LABELS.get(self.view)
         return str(label) if label is not None else ""
 
+
 class Invitation(models.Model):
     """An invitation to join an organisation: a one-time link by e-mail, valid until ``expires_at``.
 
