@@ -15,6 +15,7 @@ urlpatterns = [
     path("meldingen/", include("omkijken.signals.urls")),
     path("vandaag/", include("omkijken.beheer.urls")),
     path("api/", include("omkijken.api.urls")),
+    path("privacy/", include("omkijken.privacy.urls")),
     path("", include("omkijken.web.urls")),
     path("", include("omkijken.portfolio.urls")),
     path("", include("omkijken.projectwork.urls")),
