@@ -15,6 +15,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     from omkijken.accounts import urls as accounts_urls
     from omkijken.beheer import urls as beheer_urls
     from omkijken.portfolio import urls as portfolio_urls
+    from omkijken.privacy import urls as privacy_urls
     from omkijken.projects import urls as projects_urls
     from omkijken.projects.announcements import urls as announcements_urls
     from omkijken.projects.lessons import urls as lessons_urls
@@ -33,6 +34,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         projectwork_urls,
         beheer_urls,
         signals_urls,
+        privacy_urls,
     ]
     named = {p.name for urls in modules for p in urls.urlpatterns if getattr(p, "name", None)}
     posted_only = {
@@ -63,6 +65,13 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     }
     posted_only |= {"signal_correction", "signal_triage", "signal_route", "signal_handle"}
     posted_only |= {"signal_correction_answer"}  # tests/signals/test_correction_answer.py
+    # tests/privacy/test_requests.py
+    posted_only |= {
+        "privacy_request_complete",
+        "privacy_request_refuse",
+        "privacy_request_erase",
+        "privacy_hold_lift",
+    }
     page_names = {
         "home": "home",
         "complex_list": "complex_list",
@@ -109,6 +118,14 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "beheer_residents": "beheer_residents_managed",
         "beheer_contact_moments": "beheer_contact_of_buur",
         "beheer_key_handover": "beheer_key_handover_managed",
+        "privacy_requests": "privacy_requests",
+        "privacy_request_detail": "privacy_request_detail",
+        "privacy_request_json": "privacy_request_json",
+        "privacy_request_pdf": "privacy_request_pdf",
+        "privacy_holds": "privacy_holds",
+        "privacy_retention": "privacy_retention",
+        "privacy_receipt": "privacy_receipt",
+        "privacy_mine": "privacy_mine",
     }
     # then every GET page has a row in the table
     assert named - posted_only == set(page_names)
