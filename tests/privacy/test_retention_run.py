@@ -295,3 +295,23 @@ def test_the_privacy_officer_reads_the_receipt_on_a_page(world: World, client) -
     # the contact-notes row: 24 months, 2 deleted, 0 anonymised, 1 held
     row = page.split("Contactnotities")[1].split("</tr>")[0]
     assert [cell.split("<")[0] for cell in row.split("<td>")[1:]] == ["24", "2", "0", "1"]
+
+
+def test_the_daily_job_runs_retention_and_links_its_receipt(world: World) -> None:
+    # given the periodic task the worker runs every night
+    from procrastinate.contrib.django import app
+
+    from omkijken.jobs.models import Job
+    from omkijken.jobs.services import job_submit
+    from omkijken.privacy.tasks import RETENTION_RUN
+
+    assert "retention_daily" in {pid for _name, pid in app.periodic_registry.periodic_tasks}
+    # when the job it queues runs (inline in tests)
+    job = job_submit(
+        actor=None, kind=RETENTION_RUN, title="Bewaarronde", params={"on": "2031-01-15"}, key="retention"
+    )
+    # then it is done, and its result links the receipt with the counts
+    assert job.state == Job.State.SUCCEEDED
+    receipt = RetentionReceipt.objects.get(pk=job.result["receipt"])
+    assert job.result["url"] == reverse("privacy_receipt", args=[receipt.pk])
+    assert _lines(receipt, world.corporation)["contact_notes"] == (2, 0, 1)
