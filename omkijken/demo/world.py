@@ -83,6 +83,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("project work", "omkijken.projects.demo_work.build_project_work_demo"),
     # The building manager's week: visits to new residents, contact moments, key handovers.
     Layer("beheer", "omkijken.beheer.demo.build_beheer_demo"),
+    # Privacy: the resident's request for his data, for the privacy officer to answer.
+    Layer("privacy", "omkijken.privacy.demo.build_privacy_demo"),
 )
 # The apps whose rows the demo loads, counted for the summary.
 DEMO_APPS = ("accounts", "portfolio", "residents", "projects", "quotas", "community", "letting", "beheer")
@@ -203,6 +205,9 @@ def delete_demo() -> dict[str, int]:
                 | Q(actor__in=users)
             ).delete()
         )
+        from omkijken.privacy.demo import delete_privacy_demo
+
+        tally(delete_privacy_demo(corporations))
         tally(Quota.objects.filter(Q(municipality__in=orgs) | Q(corporation__in=orgs)).delete())
         tally(
             CarePartnerAgreement.objects.filter(

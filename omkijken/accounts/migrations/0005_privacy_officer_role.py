@@ -4,28 +4,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_work_network_partner'),
+        ("accounts", "0004_work_network_partner"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='membership',
-            name='membership_role_valid',
+            model_name="membership",
+            name="membership_role_valid",
         ),
         migrations.AlterField(
-            model_name='accessevent',
-            name='actor_role',
-            field=models.CharField(choices=[('project_leader', 'Project leader'), ('letting_officer', 'Letting officer'), ('building_manager', 'Building manager'), ('care_coordinator', 'Care-partner coordinator'), ('municipal_officer', 'Municipal officer'), ('resident', 'Resident'), ('applicant', 'Applicant (home seeker)'), ('network_partner', 'Network partner'), ('admin', 'Administrator'), ('privacy_officer', 'Privacy officer')], max_length=32, verbose_name='role'),
+            model_name="accessevent",
+            name="actor_role",
+            field=models.CharField(
+                choices=[
+                    ("project_leader", "Project leader"),
+                    ("letting_officer", "Letting officer"),
+                    ("building_manager", "Building manager"),
+                    ("care_coordinator", "Care-partner coordinator"),
+                    ("municipal_officer", "Municipal officer"),
+                    ("resident", "Resident"),
+                    ("applicant", "Applicant (home seeker)"),
+                    ("network_partner", "Network partner"),
+                    ("admin", "Administrator"),
+                    ("privacy_officer", "Privacy officer"),
+                ],
+                max_length=32,
+                verbose_name="role",
+            ),
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='role',
-            field=models.CharField(choices=[('project_leader', 'Project leader'), ('letting_officer', 'Letting officer'), ('building_manager', 'Building manager'), ('care_coordinator', 'Care-partner coordinator'), ('municipal_officer', 'Municipal officer'), ('resident', 'Resident'), ('applicant', 'Applicant (home seeker)'), ('network_partner', 'Network partner'), ('admin', 'Administrator'), ('privacy_officer', 'Privacy officer')], max_length=32, verbose_name='role'),
+            model_name="membership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("project_leader", "Project leader"),
+                    ("letting_officer", "Letting officer"),
+                    ("building_manager", "Building manager"),
+                    ("care_coordinator", "Care-partner coordinator"),
+                    ("municipal_officer", "Municipal officer"),
+                    ("resident", "Resident"),
+                    ("applicant", "Applicant (home seeker)"),
+                    ("network_partner", "Network partner"),
+                    ("admin", "Administrator"),
+                    ("privacy_officer", "Privacy officer"),
+                ],
+                max_length=32,
+                verbose_name="role",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['project_leader', 'letting_officer', 'building_manager', 'care_coordinator', 'municipal_officer', 'resident', 'applicant', 'network_partner', 'admin', 'privacy_officer'])), name='membership_role_valid'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "role__in",
+                        [
+                            "project_leader",
+                            "letting_officer",
+                            "building_manager",
+                            "care_coordinator",
+                            "municipal_officer",
+                            "resident",
+                            "applicant",
+                            "network_partner",
+                            "admin",
+                            "privacy_officer",
+                        ],
+                    )
+                ),
+                name="membership_role_valid",
+            ),
         ),
     ]

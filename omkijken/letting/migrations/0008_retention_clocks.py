@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('letting', '0007_merge_objection_key_handover'),
+        ("letting", "0007_merge_objection_key_handover"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='nomination',
-            name='closed_on',
-            field=models.DateField(blank=True, null=True, verbose_name='closed on'),
+            model_name="nomination",
+            name="closed_on",
+            field=models.DateField(blank=True, null=True, verbose_name="closed on"),
         ),
         migrations.AddField(
-            model_name='registration',
-            name='ended_on',
-            field=models.DateField(blank=True, null=True, verbose_name='ended on'),
+            model_name="registration",
+            name="ended_on",
+            field=models.DateField(blank=True, null=True, verbose_name="ended on"),
         ),
     ]
