@@ -21,7 +21,7 @@ from omkijken.privacy.forms import HoldForm, OwnRequestForm, PolicyForm, ReasonF
 from omkijken.privacy.models import PrivacyRequest
 from omkijken.web.pagination import paginate
 from omkijken.web.pdf import render_pdf
-from omkijken.web.ui import flash_form_errors, form_page, post_action
+from omkijken.web.ui import button_action, flash_form_errors, form_page, post_action
 
 
 @requires("handle_privacy")
@@ -39,6 +39,10 @@ def request_list(request: HttpRequest) -> HttpResponse:
             actor=user,
             household=household,
             kind=f.cleaned_data["kind"],
+            # A correction asked by letter or phone is the main tenant's unless the officer says otherwise.
+            person=household.members.filter(is_main_tenant=True).first()
+            if f.cleaned_data["kind"] == PrivacyRequest.Kind.RECTIFICATION
+            else None,
             field=f.cleaned_data["field"],
             new_value=f.cleaned_data["new_value"],
             explanation=f.cleaned_data["explanation"],
@@ -76,10 +80,9 @@ def _back(pk: int) -> HttpResponse:
 def request_complete(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor(request)
     item = get_object_or_404(selectors.requests_for(user), pk=pk)
-    return post_action(
+    return button_action(
         request,
-        ReasonForm({"reason": request.POST.get("reason") or "-"}),
-        save=lambda f: services.privacy_request_complete(
+        lambda: services.privacy_request_complete(
             actor=user, request=item, reason=request.POST.get("reason", "")
         ),
         success=_("The request has been completed."),

@@ -192,3 +192,38 @@ def test_nobody_but_the_privacy_officer_and_admin_handles_requests() -> None:
             services.privacy_request_create(
                 actor=User.objects.get(username=username), household=household, kind="access"
             )
+
+
+def test_the_officer_registers_a_request_received_by_letter_and_a_wrong_reference_writes_nothing(
+    login,
+) -> None:  # type: ignore[no-untyped-def]
+    client = login("privacy")
+    household = persona_person("buur").household
+    before = PrivacyRequest.objects.count()
+    # given a reference no household of the corporation has
+    response = client.post(
+        reverse("privacy_requests"),
+        {"reference": "BESTAAT-NIET", "received_on": "2026-11-20", "kind": "rectification", "field": "email"},
+    )
+    # then the form says so in Dutch and nothing is written
+    assert response.status_code == 200
+    assert "Geen huishouden van je corporatie heeft dit kenmerk." in response.content.decode()
+    assert PrivacyRequest.objects.count() == before
+    # when the reference is right, the request is registered with a deadline one month on
+    response = client.post(
+        reverse("privacy_requests"),
+        {
+            "reference": household.reference,
+            "received_on": (timezone.localdate() - dt.timedelta(days=3)).isoformat(),
+            "kind": "rectification",
+            "field": "email",
+            "new_value": "nieuw@example.org",
+        },
+    )
+    request = PrivacyRequest.objects.get(household=household, field="email")
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "privacy_request_detail", args=[request.pk]
+    )
+    assert request.deadline == months_after(request.received_on, 1)
+    # and the correction is the main tenant's
+    assert request.person == household.members.get(is_main_tenant=True)
