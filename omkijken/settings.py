@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "omkijken.beheer",
     "omkijken.monitoring",
     "omkijken.reports",
+    "omkijken.privacy",
     "omkijken.api",
     "omkijken.demo",
 ]
@@ -258,11 +259,11 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
 # The building manager's day (omkijken.beheer): when the visits to a new resident are due, in days
-# after the lease starts, and how long contact-moment notes are kept (issue 13: default 2 years).
+# after the lease starts. How long contact-moment notes are kept is the corporation's retention policy
+# (omkijken.privacy: default 2 years).
 BEHEER_WELCOME_VISIT_DAYS = env_int("BEHEER_WELCOME_VISIT_DAYS", 14)
 BEHEER_FOLLOW_UP_VISIT_DAYS = env_int("BEHEER_FOLLOW_UP_VISIT_DAYS", 91)
 BEHEER_NEW_RESIDENT_DAYS = env_int("BEHEER_NEW_RESIDENT_DAYS", 183)
-CONTACT_NOTE_RETENTION_DAYS = env_int("CONTACT_NOTE_RETENTION_DAYS", 730)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

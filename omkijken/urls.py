@@ -16,6 +16,7 @@ urlpatterns = [
     path("vandaag/", include("omkijken.beheer.urls")),
     path("monitoring/", include("omkijken.monitoring.urls")),
     path("api/", include("omkijken.api.urls")),
+    path("privacy/", include("omkijken.privacy.urls")),
     path("", include("omkijken.web.urls")),
     path("", include("omkijken.portfolio.urls")),
     path("", include("omkijken.projectwork.urls")),

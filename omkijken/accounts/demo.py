@@ -38,6 +38,7 @@ JOB_TITLES: dict[str, str] = {
     Role.APPLICANT: "",
     Role.ADMIN: "Functioneel beheerder",
     Role.NETWORK_PARTNER: "Buurtteammedewerker",
+    Role.PRIVACY_OFFICER: "Functionaris gegevensbescherming",
 }
 
 

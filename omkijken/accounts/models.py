@@ -75,6 +75,9 @@ class Role(models.TextChoices):
     # their organisation belongs to, never residents' personal data.
     NETWORK_PARTNER = "network_partner", _("Network partner")
     ADMIN = "admin", _("Administrator")
+    # The corporation's privacy officer (functionaris gegevensbescherming): handles the rights of
+    # the people in it (AVG art. 15-17), legal holds and the retention receipts.
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
 
 
 # Which organisation kinds a role belongs to. Checked by the membership service and form;
@@ -84,6 +87,7 @@ ROLE_ORGANISATION_KINDS: dict[str, set[str]] = {
     Role.LETTING_OFFICER: {Organisation.Kind.CORPORATION},
     Role.BUILDING_MANAGER: {Organisation.Kind.CORPORATION},
     Role.ADMIN: {Organisation.Kind.CORPORATION},
+    Role.PRIVACY_OFFICER: {Organisation.Kind.CORPORATION},
     Role.CARE_COORDINATOR: {Organisation.Kind.CARE_PARTNER},
     Role.MUNICIPAL_OFFICER: {Organisation.Kind.MUNICIPALITY},
     Role.RESIDENT: {Organisation.Kind.CORPORATION},

@@ -38,7 +38,6 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_quotas": frozenset({Role.MUNICIPAL_OFFICER, Role.LETTING_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
     "edit_quotas": frozenset({Role.MUNICIPAL_OFFICER}),
     "acknowledge_quotas": frozenset({Role.LETTING_OFFICER, Role.PROJECT_LEADER, Role.ADMIN}),
-    "audit_access": frozenset({Role.ADMIN}),
     # Monitoring (omkijken.monitoring): indicators, liveability, Nieuwe Buren. Which complexes:
     # monitoring.selectors.scope_for; the municipality sees aggregates with small counts hidden.
     "view_monitoring": frozenset(
@@ -47,6 +46,12 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "manage_surveys": frozenset({Role.PROJECT_LEADER, Role.BUILDING_MANAGER, Role.ADMIN}),
     "import_leefbaarometer": frozenset({Role.PROJECT_LEADER, Role.ADMIN}),
     "answer_surveys": frozenset({Role.RESIDENT}),
+    "audit_access": frozenset({Role.ADMIN, Role.PRIVACY_OFFICER}),
+    # The rights of the people in it (omkijken.privacy): requests, exports, erasure, legal holds,
+    # the retention policy and its receipts. The privacy officer, or the corporation's admin.
+    "handle_privacy": frozenset({Role.PRIVACY_OFFICER, Role.ADMIN}),
+    # A resident or home seeker asks for their own data, a correction or erasure.
+    "request_own_privacy": frozenset({Role.RESIDENT, Role.APPLICANT}),
     # Special-category data (target group, care partner, care lease types), person level.
     # The building manager only learns whom to call at the partner, never the target group.
     "read_target_group": frozenset(
@@ -158,6 +163,7 @@ READ_PURPOSES: dict[str, str] = {
     Role.CARE_COORDINATOR: AccessEvent.Purpose.CARE_COORDINATION,
     Role.PROJECT_LEADER: AccessEvent.Purpose.PROJECT_MIX,
     Role.ADMIN: AccessEvent.Purpose.AUDIT,
+    Role.PRIVACY_OFFICER: AccessEvent.Purpose.AUDIT,
 }
 
 

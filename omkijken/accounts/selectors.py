@@ -19,7 +19,7 @@ from omkijken.accounts.policy import can, may_manage_accounts
 def access_events_for(actor: User) -> QuerySet[AccessEvent]:
     """Reads of special-category data an actor may audit: a corporation admin sees every read of
     its own tenants' data, whoever made it (care partners included)."""
-    if not can(actor, "audit_access") or actor.role != Role.ADMIN:
+    if not can(actor, "audit_access") or actor.role not in (Role.ADMIN, Role.PRIVACY_OFFICER):
         return AccessEvent.objects.none()
     return AccessEvent.objects.filter(corporation=actor.organisation).select_related("actor", "household")
 

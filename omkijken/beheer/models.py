@@ -3,8 +3,8 @@
 A contact moment says *that* the building manager spoke with a household, when, who was involved
 and a short practical note. Never care content (no diagnoses, no support plans): the form says
 so. Notes are read only by the building managers of the household's complex
-(``beheer.selectors``) and deleted after ``CONTACT_NOTE_RETENTION_DAYS``
-(``beheer.services.contact_notes_purge``, the command ``purge_contact_notes``).
+(``beheer.selectors``) and deleted after the corporation's retention period for contact notes
+(two years by default; ``omkijken.privacy.retention``, the command ``omkijken retention run``).
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -63,16 +62,3 @@ def contact_moment_record(
         subject=subject.strip()[:120],
         recorded_by=actor,
     )
-
-
-def contact_notes_purge(*, now: dt.datetime | None = None, days: int | None = None) -> int:
-    """Delete contact moments dated longer ago than the retention period (setting
-    ``CONTACT_NOTE_RETENTION_DAYS``, default two years). Returns how many were deleted. Run daily
-    by the command ``purge_contact_notes``; no actor, it is the corporation's retention rule."""
-    now = now or timezone.now()
-    days = settings.CONTACT_NOTE_RETENTION_DAYS if days is None else days
-    if days < 1:
-        raise ValidationError(_("The retention period must be at least one day."))
-    cutoff = timezone.localdate(now) - dt.timedelta(days=days)
-    deleted, _per_model = ContactMoment.objects.filter(date__lt=cutoff).delete()
-    return deleted

@@ -72,6 +72,14 @@ PERSONAS: dict[str, Persona] = {
         ),
         Persona("admin", "Admin", "Beheer", Role.ADMIN, CORPORATION, "corporation administrator"),
         Persona(
+            "privacy",
+            "Hanneke",
+            "Dijkstra",
+            Role.PRIVACY_OFFICER,
+            CORPORATION,
+            "privacy officer: requests of the people in it, legal holds, retention receipts",
+        ),
+        Persona(
             "buurtteam",
             "Esther",
             "Vos",

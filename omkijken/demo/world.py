@@ -87,6 +87,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer("lease history", "omkijken.residents.demo_history.build_lease_history"),
     # Monitoring: the 3-in-10 target, 36 monthly mix snapshots, surveys, Leefbaarometer, Nieuwe Buren.
     Layer("monitoring", "omkijken.monitoring.demo.build_monitoring_demo"),
+    # Privacy: the resident's request for his data, for the privacy officer to answer.
+    Layer("privacy", "omkijken.privacy.demo.build_privacy_demo"),
 )
 # The apps whose rows the demo loads, counted for the summary.
 DEMO_APPS = (
@@ -217,6 +219,9 @@ def delete_demo() -> dict[str, int]:
                 | Q(actor__in=users)
             ).delete()
         )
+        from omkijken.privacy.demo import delete_privacy_demo
+
+        tally(delete_privacy_demo(corporations))
         tally(Quota.objects.filter(Q(municipality__in=orgs) | Q(corporation__in=orgs)).delete())
         tally(
             CarePartnerAgreement.objects.filter(

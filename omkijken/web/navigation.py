@@ -69,4 +69,8 @@ def navigation_for(user: object) -> list[NavItem]:
         items.append(NavItem(_("Rent arrears"), reverse("signal_arrears_import"), "signal_arrears"))
     if can(user, "audit_access"):
         items.append(NavItem(_("Access log"), reverse("access_log"), "audit"))
+    if can(user, "handle_privacy"):
+        items.append(NavItem(_("Privacy"), reverse("privacy_requests"), "privacy"))
+    elif can(user, "request_own_privacy"):
+        items.append(NavItem(_("My data"), reverse("privacy_mine"), "privacy_mine"))
     return items

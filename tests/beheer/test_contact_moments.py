@@ -1,14 +1,13 @@
 """Contact moments: a visit, phone call or conversation with a date, who was involved and a short
-note; seen only by the building managers of the complex; deleted after the retention period."""
+note; seen only by the building managers of the complex. Their retention (two years by default) is
+the privacy room's: tests/privacy/test_retention_run.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -75,46 +74,3 @@ def test_notes_are_read_only_by_the_building_managers_of_that_complex(persona, n
 def test_the_signals_room_can_record_a_visit_with_a_subject(persona, newcomer) -> None:  # type: ignore[no-untyped-def]
     moment = _record(persona("beheerder"), newcomer.household.pk, subject="Signaal #12")
     assert moment.subject == "Signaal #12"
-
-
-def test_purge_deletes_what_is_older_than_two_years_and_counts_it(persona, newcomer) -> None:  # type: ignore[no-untyped-def]
-    # given three contact moments: 800, 731 and 729 days before a fixed day
-    frozen = dt.datetime(2030, 6, 1, 12, tzinfo=dt.UTC)
-    for days in (800, 731, 729):
-        ContactMoment.objects.create(
-            complex=newcomer.complex,
-            household=newcomer.household,
-            kind=ContactKind.PHONE_CALL,
-            date=frozen.date() - dt.timedelta(days=days),
-            involved="Noor",
-        )
-    # when the purge runs on that day with the default period (730 days)
-    assert services.contact_notes_purge(now=frozen) == 2
-    # then only the one within two years is left, and a second run deletes nothing
-    left = list(ContactMoment.objects.filter(household=newcomer.household).values_list("date", flat=True))
-    assert left == [frozen.date() - dt.timedelta(days=729)]
-    assert services.contact_notes_purge(now=frozen) == 0
-
-
-def test_the_retention_period_is_a_setting_and_the_command_reports_the_count(settings, newcomer) -> None:  # type: ignore[no-untyped-def]
-    settings.CONTACT_NOTE_RETENTION_DAYS = 30
-    ContactMoment.objects.create(
-        complex=newcomer.complex,
-        household=newcomer.household,
-        kind="visit",
-        date=dt.date(2030, 1, 1),
-        involved="Noor",
-    )
-    ContactMoment.objects.create(
-        complex=newcomer.complex,
-        household=newcomer.household,
-        kind="visit",
-        date=dt.date(2030, 1, 20),
-        involved="Noor",
-    )
-    out = StringIO()
-    call_command("purge_contact_notes", "--today", "2030-02-15", stdout=out)
-    assert "1 contact moment(s) deleted" in out.getvalue()
-    assert ContactMoment.objects.filter(household=newcomer.household).count() == 1
-    with pytest.raises(ValidationError):
-        services.contact_notes_purge(days=0)

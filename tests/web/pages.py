@@ -23,6 +23,7 @@ PERSONAS = [
     "admin",
     "zoeker",
 ]
+# Columns added later (buurtteam, privacy) are appended below, after the rows that came before them.
 
 
 def demo_pages() -> dict[str, str]:
@@ -105,6 +106,7 @@ def _account_pages() -> dict[str, str]:
         "account_of_zorgpartner": reverse(
             "account_detail", args=[User.objects.get(username="zorgpartner").pk]
         ),
+        **_privacy_pages(bewoner, other_household),
     }
 
 
@@ -806,4 +808,73 @@ def _project_plan_lesson_pages() -> dict[str, str]:
         "my_announcements": reverse("my_announcements"),
         "project_calendar_page": reverse("project_calendar_page", args=[vliethof.pk]),
         "project_calendar_other_org": reverse("project_calendar_page", args=[other_project.pk]),
+    }
+
+
+# The privacy officer (issue 16) came later still: on the pages above it opens what every login
+# may, and the access log (it audits reads); everything else is not for its role.
+_PRIVACY_OFFICER_ON_EARLIER_PAGES = {**_NETWORK_PARTNER_ON_EARLIER_PAGES, "access_log": 200}
+for _page, _answers in EXPECTED.items():
+    _answers.setdefault("privacy", _PRIVACY_OFFICER_ON_EARLIER_PAGES.get(_page, 403))
+PERSONAS = [*PERSONAS, "privacy"]
+
+EXPECTED.update(
+    {
+        # Privacy (issue 16, parts 2-3). Columns as above, then buurtteam, then privacy.
+        "privacy_requests": _row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200),
+        "privacy_request_detail": _row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200),
+        "privacy_request_other_org": _row(403, 403, 403, 403, 403, 403, 403, 404, 403, 403, 404),
+        "privacy_request_json": _row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200),
+        "privacy_request_pdf": _row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200),
+        "privacy_holds": _row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200),
+        "privacy_retention": _row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200),
+        "privacy_receipt": _row(403, 403, 403, 403, 403, 403, 403, 200, 403, 403, 200),
+        "privacy_receipt_other_org": _row(403, 403, 403, 403, 403, 403, 403, 404, 403, 403, 404),
+        "privacy_mine": _row(403, 403, 403, 403, 403, 200, 200, 403, 200, 403, 403),
+    }
+)
+
+
+def _privacy_pages(bewoner: Household, other_household: Household) -> dict[str, str]:
+    """An access request of the resident's household and one at the other corporation; a
+    retention receipt with a line for each corporation."""
+    from omkijken.privacy.models import PrivacyRequest, RetentionReceipt, RetentionReceiptLine
+    from omkijken.privacy.services import privacy_request_create
+
+    requests = {}
+    for household in (bewoner, other_household):
+        found = PrivacyRequest.objects.filter(household=household, kind="access").first()
+        if found is None:
+            found = privacy_request_create(
+                actor=User.objects.get(username="privacy"), household=bewoner, kind="access"
+            )
+            if household != bewoner:  # another corporation's officer would have registered it
+                PrivacyRequest.objects.filter(pk=found.pk).update(
+                    household=household, corporation=household.corporation
+                )
+        requests[household.pk] = found
+    receipts = {}
+    for name in (CORPORATION, OTHER_CORPORATION):
+        corporation = Organisation.objects.get(name=name)
+        line = RetentionReceiptLine.objects.filter(corporation=corporation).first()
+        if line is None:
+            receipt = RetentionReceipt.objects.create(as_of=bewoner.created_at.date())
+            line = RetentionReceiptLine.objects.create(
+                receipt=receipt, corporation=corporation, category="contact_notes", months=24
+            )
+        receipts[name] = line.receipt_id
+    own = requests[bewoner.pk].pk
+    return {
+        "privacy_requests": reverse("privacy_requests"),
+        "privacy_request_detail": reverse("privacy_request_detail", args=[own]),
+        "privacy_request_other_org": reverse(
+            "privacy_request_detail", args=[requests[other_household.pk].pk]
+        ),
+        "privacy_request_json": reverse("privacy_request_json", args=[own]),
+        "privacy_request_pdf": reverse("privacy_request_pdf", args=[own]),
+        "privacy_holds": reverse("privacy_holds"),
+        "privacy_retention": reverse("privacy_retention"),
+        "privacy_receipt": reverse("privacy_receipt", args=[receipts[CORPORATION]]),
+        "privacy_receipt_other_org": reverse("privacy_receipt", args=[receipts[OTHER_CORPORATION]]),
+        "privacy_mine": reverse("privacy_mine"),
     }

@@ -18,6 +18,18 @@ from tests.web.pages import EXPECTED, PERSONAS, demo_pages
 
 pytestmark = pytest.mark.django_db
 MAX_QUERIES = 20
+# The art. 15 export (a logged direct download, like every export of special-category data) reads
+# every table that can hold data about a person: a few queries per table, however many rows, and
+# the growth test below holds it to a constant number too.
+WHOLE_RECORD_EXPORTS = {"privacy_request_json", "privacy_request_pdf"}
+
+
+def _limit(page: str) -> int:
+    if page in WHOLE_RECORD_EXPORTS:
+        from omkijken.privacy.export import covered_models
+
+        return 2 * len(covered_models()) + MAX_QUERIES
+    return MAX_QUERIES
 
 
 def query_counts(login) -> dict[tuple[str, str], int]:  # type: ignore[no-untyped-def]
@@ -86,7 +98,7 @@ def test_no_page_issues_more_than_twenty_queries(login) -> None:  # type: ignore
     counts = query_counts(login)
     # then none needs more than 20 queries
     assert counts
-    assert {page: n for page, n in counts.items() if n > MAX_QUERIES} == {}
+    assert {page: n for page, n in counts.items() if n > _limit(page[1])} == {}
 
 
 @pytest.mark.slow

@@ -16,6 +16,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     from omkijken.beheer import urls as beheer_urls
     from omkijken.monitoring import urls as monitoring_urls
     from omkijken.portfolio import urls as portfolio_urls
+    from omkijken.privacy import urls as privacy_urls
     from omkijken.projects import urls as projects_urls
     from omkijken.projects.announcements import urls as announcements_urls
     from omkijken.projects.lessons import urls as lessons_urls
@@ -37,6 +38,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         signals_urls,
         monitoring_urls,
         reports_urls,
+        privacy_urls,
     ]
     named = {p.name for urls in modules for p in urls.urlpatterns if getattr(p, "name", None)}
     posted_only = {
@@ -76,6 +78,12 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "password_reset_confirm",
         "password_reset_complete",
         "invitation_accept",
+    # tests/privacy/test_requests.py
+    posted_only |= {
+        "privacy_request_complete",
+        "privacy_request_refuse",
+        "privacy_request_erase",
+        "privacy_hold_lift",
     }
     page_names = {
         "home": "home",
@@ -141,6 +149,14 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "account_list": "account_list",
         "account_invite": "account_invite",
         "account_detail": "account_of_verhuur",
+        "privacy_requests": "privacy_requests",
+        "privacy_request_detail": "privacy_request_detail",
+        "privacy_request_json": "privacy_request_json",
+        "privacy_request_pdf": "privacy_request_pdf",
+        "privacy_holds": "privacy_holds",
+        "privacy_retention": "privacy_retention",
+        "privacy_receipt": "privacy_receipt",
+        "privacy_mine": "privacy_mine",
     }
     # then every GET page has a row in the table
     assert named - posted_only == set(page_names)

@@ -32,6 +32,9 @@ class Registration(models.Model):
     urgency_valid_until = models.DateField(_("urgency valid until"), null=True, blank=True)
     needs = models.JSONField(_("needs (unit features)"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    # When the registration ended: the retention clock of its income data (omkijken.privacy).
+    # Set by whoever ends it; the retention run starts the clock for one it finds ended without it.
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
     external_id = models.CharField(_("external id (ERP)"), max_length=60, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

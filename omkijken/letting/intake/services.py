@@ -241,7 +241,9 @@ def application_withdraw(*, actor: User, application: MotivationApplication) -> 
     if application.status not in MotivationApplication.OPEN_STATUSES:
         raise ValidationError(_("This application has been decided: it can no longer be withdrawn."))
     application.status = MotivationApplication.Status.WITHDRAWN
-    application.save(update_fields=["status"])
+    # The withdrawal is the decision the retention period of the answers counts from.
+    application.decided_at = timezone.now()
+    application.save(update_fields=["status", "decided_at"])
     return application
 
 

@@ -79,6 +79,9 @@ class Nomination(models.Model):
         choices=ExistingHomeReason.choices,
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
+    # When it was withdrawn or led to a lease: the retention clock of a nomination that did not
+    # lead to a lease (omkijken.privacy).
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

@@ -188,5 +188,6 @@ def nomination_withdraw(*, actor: User, nomination: Nomination) -> Nomination:
     if nomination.status not in Nomination.OPEN_STATUSES:
         raise ValidationError(_("This nomination is no longer open."))
     nomination.status = Nomination.Status.WITHDRAWN
-    nomination.save(update_fields=["status"])
+    nomination.closed_on = timezone.localdate()
+    nomination.save(update_fields=["status", "closed_on"])
     return nomination

@@ -367,7 +367,8 @@ def offer_accept(
 
     if nomination is not None:
         nomination.status = Nomination.Status.HOUSED
-        nomination.save(update_fields=["status"])
+        nomination.closed_on = timezone.localdate()
+        nomination.save(update_fields=["status", "closed_on"])
         if not TargetGroupStatus.objects.filter(
             valid_on(start_date), household_id=locked.household_id
         ).exists():
