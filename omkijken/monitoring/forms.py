@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omkijken.monitoring.models import SurveyResponse
 from omkijken.portfolio.models import Complex
+from omkijken.web.widgets import DateInput
 
 MAX_UPLOAD = 10 * 1024 * 1024
 
@@ -76,8 +77,8 @@ class SurveyRoundForm(forms.Form):
         label=_("Complex"), queryset=Complex.objects.none(), empty_label=None
     )
     title = forms.CharField(label=_("Title"), max_length=120)
-    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
-    closes_on = forms.DateField(label=_("Closes on"), widget=forms.DateInput(attrs={"type": "date"}))
+    opens_on = forms.DateField(label=_("Opens on"), widget=DateInput())
+    closes_on = forms.DateField(label=_("Closes on"), widget=DateInput())
 
     def __init__(self, *args: object, complexes: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

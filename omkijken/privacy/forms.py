@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omkijken.privacy.models import PrivacyRequest
+from omkijken.web.widgets import DateInput
 
 
 class OwnRequestForm(forms.Form):
@@ -44,7 +45,7 @@ class RegisterRequestForm(OwnRequestForm):
     received_on = forms.DateField(
         label=_("Received on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={
             "required": _("Give the date the request was received."),
             "invalid": _("Give a valid date."),
@@ -80,7 +81,7 @@ class PolicyForm(forms.Form):
     valid_from = forms.DateField(
         label=_("Valid from"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={
             "required": _("Give the date the periods apply from."),
             "invalid": _("Give a valid date."),
