@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("omkijken.residents.urls")),
     path("", include("omkijken.quotas.urls")),
     path("", include("omkijken.accounts.urls")),
+    path("", include("omkijken.accounts.twofactor_urls")),
 ]
