@@ -2,6 +2,8 @@
 
 The policy table (``omkijken.accounts.policy``) says which roles have a capability; the
 selectors say which records an actor sees. A page a role may not use answers 403.
+``requires_recent_auth`` (omkijken.accounts.reauth) asks for the password and a current code
+again before the most sensitive actions.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from django.http import HttpRequest, HttpResponse
 
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
+from omkijken.accounts.reauth import recently_authenticated, reauth_redirect, requires_recent_auth
+
+__all__ = ["actor", "reauth_redirect", "recently_authenticated", "requires", "requires_recent_auth"]
 
 View = Callable[..., HttpResponse]
 
