@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse
 
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can
-from omkijken.accounts.reauth import recently_authenticated, reauth_redirect, requires_recent_auth
+from omkijken.accounts.reauth import reauth_redirect, recently_authenticated, requires_recent_auth
 
 __all__ = ["actor", "reauth_redirect", "recently_authenticated", "requires", "requires_recent_auth"]
 
