@@ -104,7 +104,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "omkijken.accounts.middleware.SessionOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "omkijken.accounts.middleware.IdleTimeoutMiddleware",
     "omkijken.accounts.middleware.SecondFactorMiddleware",

@@ -19,7 +19,10 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.middleware import OTPMiddleware
 
 from omkijken.accounts import twofactor
 from omkijken.accounts.models import User
@@ -40,6 +43,25 @@ def _signed_in(request: HttpRequest) -> User | None:
 
 def _next_query(request: HttpRequest) -> str:
     return "?" + urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
+
+
+class SessionOTPMiddleware(OTPMiddleware):
+    """django-otp's middleware without a device query on every request.
+
+    ``django_otp.login`` writes the device id into the session only after checking that the device
+    belongs to the user, and Django flushes the session when another user logs in; the
+    server-side session is therefore trusted to say "verified", and the device row is loaded only
+    when something reads it. Removing a user's device does not end a running session: whoever
+    removes one for someone else also ends their sessions (docs/security.md).
+    """
+
+    def _verify_user_sync(self, request, user):  # type: ignore[no-untyped-def]
+        self._init_user_fields(user)
+        if user.is_authenticated:
+            persistent_id = request.session.get(DEVICE_ID_SESSION_KEY)
+            if persistent_id:
+                user.otp_device = SimpleLazyObject(lambda: self._device_from_persistent_id(persistent_id))
+        return user
 
 
 class IdleTimeoutMiddleware:
