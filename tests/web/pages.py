@@ -299,6 +299,12 @@ _NETWORK_PARTNER_ON_EARLIER_PAGES = {
     # Every login has its own job list; another's job is not found.
     "job_list": 200,
     "job_of_verhuur": 404,
+    # The login steps and the security page are every login's (a network partner must use a code).
+    "two_factor_verify": 302,
+    "two_factor_enrol": 302,
+    "two_factor_codes": 302,
+    "reauthenticate": 200,
+    "account_security": 200,
 }
 for _page, _answers in EXPECTED.items():
     _answers.setdefault("buurtteam", _NETWORK_PARTNER_ON_EARLIER_PAGES.get(_page, 403))
