@@ -8,6 +8,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 HOST   ?= 127.0.0.1:8000
+# Every target here is the laptop's: the demo mode (DEBUG on, the public demo key). Production sets
+# neither and must give a real SECRET_KEY (docs/deploy.md).
+export OMKIJKEN_DEMO ?= 1
 
 .PHONY: demo setup test test-fast test-deps system-test-deps assets messages lint ci
 

@@ -45,6 +45,7 @@ PER_COMPLEX = 100
 CHILD = r"""
 import json, os, resource, sys, time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omkijken.settings")
+os.environ.setdefault("OMKIJKEN_DEMO", "1")  # a benchmark runs on the demo world
 import django
 django.setup()
 from omkijken.accounts.models import User
@@ -108,6 +109,7 @@ def child(tree: Path, action: str, kind: str, path: Path) -> dict[str, Any]:
 def setup_django() -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omkijken.settings")
+    os.environ.setdefault("OMKIJKEN_DEMO", "1")  # a benchmark runs on the demo world
     import django
 
     django.setup()

@@ -34,6 +34,7 @@ def main() -> None:
         tmp = tempfile.mkdtemp(prefix="omkijken-bench-")
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omkijken.settings")
+    os.environ.setdefault("OMKIJKEN_DEMO", "1")  # a benchmark runs on the demo world
     import django
 
     django.setup()

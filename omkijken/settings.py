@@ -2,7 +2,9 @@
 
 Every setting that differs between a laptop and production comes from an environment variable;
 secrets may also come from a file named by ``<NAME>_FILE`` (Docker/Kubernetes secrets).
-Defaults are for the embedded demo: SQLite, DEBUG on, console e-mail.
+Defaults are safe for production: DEBUG off, and no SECRET_KEY means no start. The embedded demo
+(``OMKIJKEN_DEMO=1``: the Makefile's targets, the test settings) turns DEBUG on and may use the public
+demo key; SQLite and console e-mail stay the defaults either way.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -40,8 +43,22 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = env("SECRET_KEY", "omkijken-demo-only-not-a-secret-" + "x" * 32)
+# The demo mode: an explicit switch, never a default. Only with it on does DEBUG default to on and
+# may the public demo key below be used.
+OMKIJKEN_DEMO = env_bool("OMKIJKEN_DEMO", False)
+DEBUG = env_bool("DEBUG", OMKIJKEN_DEMO)
+# Public (it is in this file): fine for the demo on a laptop, refused anywhere else.
+DEMO_SECRET_KEY = "omkijken-demo-only-not-a-secret-" + "x" * 32
+SECRET_KEY = env("SECRET_KEY", DEMO_SECRET_KEY if OMKIJKEN_DEMO else "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set: give a random key of 50+ characters (SECRET_KEY or SECRET_KEY_FILE), "
+        "or set OMKIJKEN_DEMO=1 for the demo on a laptop."
+    )
+if SECRET_KEY == DEMO_SECRET_KEY and not DEBUG:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is the public demo key while DEBUG is off: set a real key for production."
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env("SITE_URL", "http://localhost:8000")
@@ -59,6 +76,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "omkijken.accounts",
     "omkijken.jobs",
     "omkijken.portfolio",
@@ -87,7 +107,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "omkijken.accounts.middleware.SessionOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "omkijken.accounts.middleware.IdleTimeoutMiddleware",
+    "omkijken.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -250,11 +273,30 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling: 5 failures per username+IP lock for an hour.
+# Login throttling: 5 failures per username+IP lock for an hour. A wrong second-factor code counts
+# as a failure too (omkijken.accounts.twofactor). The failures are cleared when the whole login
+# succeeds (password and code), not after the password alone: so axes' own reset is off.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
+# The client address behind a reverse proxy (docs/deploy.md): X-Forwarded-For is believed only
+# from these addresses or networks (comma-separated, e.g. "10.0.0.5,172.18.0.0/16"); empty means
+# REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+AXES_CLIENT_IP_CALLABLE = "omkijken.accounts.clientip.client_ip"
+
+# The second factor (django-otp, TOTP apps and recovery codes). Its own per-device delays are off:
+# the one throttle is django-axes', shared with passwords, so that a wrong code counts like a wrong
+# password (docs/security.md).
+OTP_TOTP_ISSUER = "Omkijken"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Staff are logged out after this many seconds without a request (residents keep
+# SESSION_COOKIE_AGE); re-authentication before sensitive actions counts this long.
+STAFF_IDLE_TIMEOUT = env_int("STAFF_IDLE_TIMEOUT", 30 * 60)
+REAUTH_MAX_AGE = env_int("REAUTH_MAX_AGE", 10 * 60)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 

@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("omkijken.quotas.urls")),
     path("", include("omkijken.reports.urls")),
     path("", include("omkijken.accounts.urls")),
+    path("", include("omkijken.accounts.twofactor_urls")),
 ]

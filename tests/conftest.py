@@ -72,14 +72,15 @@ def person_of():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def login():  # type: ignore[no-untyped-def]
-    """A Django test client logged in as a persona (by username). Not built on the ``persona``
-    fixture: several tests parametrize an argument of that name."""
+    """A Django test client logged in as a persona (by username), with a session that passed the
+    second step (tests/second_factor.py). Not built on the ``persona`` fixture: several tests
+    parametrize an argument of that name. ``login(name, reauthenticated=True)``: also confirmed
+    just now (``requires_recent_auth``)."""
     from tests.factories import persona_user
+    from tests.second_factor import log_in_verified
 
-    def make(username: str) -> Client:
-        client = Client()
-        client.force_login(persona_user(username))
-        return client
+    def make(username: str, *, reauthenticated: bool = False) -> Client:
+        return log_in_verified(Client(), persona_user(username), reauthenticated=reauthenticated)
 
     return make
 

@@ -2,6 +2,8 @@
 
 The policy table (``omkijken.accounts.policy``) says which roles have a capability; the
 selectors say which records an actor sees. A page a role may not use answers 403.
+``requires_recent_auth`` (omkijken.accounts.reauth) asks for the password and a current code
+again before the most sensitive actions.
 """
 
 from __future__ import annotations
@@ -16,6 +18,16 @@ from django.http import HttpRequest, HttpResponse
 
 from omkijken.accounts.models import User
 from omkijken.accounts.policy import can, may_manage_accounts
+from omkijken.accounts.reauth import reauth_redirect, recently_authenticated, requires_recent_auth
+
+__all__ = [
+    "actor",
+    "reauth_redirect",
+    "recently_authenticated",
+    "requires",
+    "requires_account_manager",
+    "requires_recent_auth",
+]
 
 View = Callable[..., HttpResponse]
 
@@ -58,14 +70,3 @@ def requires_account_manager(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def requires_recent_auth(view: View) -> View:
-    """The hook for re-authentication before sensitive changes (roles, deactivation, invitations).
-
-    This version only requires a logged-in user; it is replaced by the second-factor
-    re-authentication (the two-factor work), which asks for a fresh second step when the last one
-    is too old. Views that change roles are already behind it, so that replacement needs no
-    change to them.
-    """
-    return login_required(view)

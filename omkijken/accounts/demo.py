@@ -21,8 +21,12 @@ from omkijken.demo.personas import (
     OTHER_CARE_PARTNERS,
     OTHER_CORPORATION,
     PERSONAS,
+    demo_totp_key,
 )
 from omkijken.demo.plan import DemoPlan, ascii_slug, bulk, restamp
+
+# Roles that may do without a second factor; the demo leaves it off for them (they can turn it on).
+OPTIONAL_SECOND_FACTOR = {Role.RESIDENT, Role.APPLICANT}
 
 RESIDENTS_ASSOCIATION = "Bewonersvereniging Overvliet"
 # The coordinators who manage their own organisation's accounts (a corporation's are its admins).
@@ -131,4 +135,19 @@ def write_accounts(plan: DemoPlan) -> None:
         user.password = plan.users[0].password
     bulk(User, plan.users)
     bulk(Membership, plan.memberships)
+    _second_factors(plan)
     restamp(Membership, plan.memberships, "created_at", plan.timestamps)
+
+
+def _second_factors(plan: DemoPlan) -> None:
+    """Every staff login is enrolled with the documented demo key (DEMO_TOTP_SEED), so the demo
+    logs in through the real second step with a code from ``manage.py demo_totp``."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    staff = [m.user.username for m in plan.memberships if m.role not in OPTIONAL_SECOND_FACTOR]
+    ids = dict(User.objects.filter(username__in=staff).values_list("username", "pk"))
+    devices = [
+        TOTPDevice(user_id=ids[name], name="authenticator", confirmed=True, key=demo_totp_key(name))
+        for name in staff
+    ]
+    bulk(TOTPDevice, devices)

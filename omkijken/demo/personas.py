@@ -6,11 +6,22 @@ No real person's name. Every persona and staff member logs in with DEMO_PASSWORD
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 
 from omkijken.accounts.models import Role
 
 DEMO_PASSWORD = "omkijken-demo"  # noqa: S105 - demo only, printed in the README
+# The demo's second factor: every staff login of the demo has a TOTP device whose key is
+# HMAC-SHA1(DEMO_TOTP_SEED, username), 20 bytes, so its codes can be computed by anyone who reads
+# this (README, docs/security.md): `python manage.py demo_totp <username>` prints the current code.
+DEMO_TOTP_SEED = "omkijken-demo-totp"  # noqa: S105 - demo only, documented
+
+
+def demo_totp_key(username: str) -> str:
+    """The hex TOTP key (django-otp's TOTPDevice.key) of a demo login."""
+    return hmac.new(DEMO_TOTP_SEED.encode(), username.encode(), hashlib.sha1).hexdigest()
 
 
 @dataclass(frozen=True)

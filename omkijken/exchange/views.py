@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from omkijken.accounts.access import actor, requires
+from omkijken.accounts.access import actor, reauth_redirect, recently_authenticated, requires
 from omkijken.accounts.policy import can
 from omkijken.exchange import selectors
 from omkijken.exchange.common import RowError
@@ -82,6 +82,8 @@ def exchange_export(request: HttpRequest, kind: str) -> HttpResponse:
     special = request.GET.get("bijzonder") == "1"
     if special and not can(user, "read_target_group"):
         raise PermissionDenied
+    if special and not recently_authenticated(request):
+        return reauth_redirect(request)  # special-category data: the password and a code, again
     pieces = export_stream(actor=user, kind=kind, include_special_category=special)
     response = StreamingHttpResponse(pieces, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="vera-{kind}-{timezone.localdate():%Y%m%d}.json"'

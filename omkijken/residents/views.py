@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from omkijken.accounts.access import actor, requires
+from omkijken.accounts.access import actor, requires, requires_recent_auth
 from omkijken.accounts.policy import can, read_purpose
 from omkijken.projects.selectors import partner_capacity
 from omkijken.residents import services
@@ -69,6 +69,7 @@ def household_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @requires("record_target_group")
+@requires_recent_auth
 def household_status(request: HttpRequest, pk: int) -> HttpResponse:
     # A rejected form is shown again on the household page with status 400, so form_page (200,
     # one form named "form") does not fit.

@@ -13,6 +13,7 @@ from omkijken.community.help.selectors import pair_contact
 from omkijken.community.models import HelpRequest
 from omkijken.residents.models import Person
 from tests.factories import make_login
+from tests.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def test_the_helper_sees_what_the_asker_shared_and_the_asker_sees_who_helps(clie
         actor=asker_login, kind="paperwork", title="Brief van de gemeente", share_phone=True
     )
     # when buur takes it on the page, choosing to show her phone number
-    client.force_login(buur.user)
+    log_in_verified(client, buur.user)
     response = client.post(reverse("community_help_claim", args=[request.pk]), {"share_phone": "on"})
     assert response.status_code == 302
     # then buur sees how to reach the asker
@@ -67,7 +68,7 @@ def test_the_helper_sees_what_the_asker_shared_and_the_asker_sees_who_helps(clie
     assert asker_place is not None
     assert "0687654321" in page and f"nummer {asker_place.house_number}" in page
     # and the asker is told who took it, with buur's number and house number
-    client.force_login(asker_login)
+    log_in_verified(client, asker_login)
     listing = client.get(reverse("community_help")).content.decode()
     assert f"{buur.first_name} helpt je" in listing
     detail = client.get(reverse("community_help_detail", args=[request.pk])).content.decode()

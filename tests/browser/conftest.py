@@ -82,10 +82,23 @@ def axe_violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-
 
 
 def log_in(page, base_url: str, username: str) -> None:  # type: ignore[no-untyped-def]
+    """Log in through the real login: the password, then (for a login with a second factor) the
+    code the persona's authenticator app would show now (tests/second_factor.py)."""
     from omkijken.demo.personas import DEMO_PASSWORD
 
     page.goto(f"{base_url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state("networkidle")
+    if "/inloggen/code/" in page.url:
+        enter_code(page, username)
+
+
+def enter_code(page, username: str) -> None:  # type: ignore[no-untyped-def]
+    from omkijken.accounts.models import User
+    from tests.second_factor import current_code
+
+    page.get_by_label("Code", exact=True).fill(current_code(User.objects.get(username=username)))
+    page.get_by_role("button", name="Bevestigen").click()
     page.wait_for_load_state("networkidle")

@@ -17,6 +17,7 @@ import pytest
 from django.utils import timezone
 
 from omkijken.demo.personas import CARE_PARTNER, DEMO_PASSWORD
+from tests.browser.conftest import enter_code
 
 pytestmark = [pytest.mark.browser]
 
@@ -46,6 +47,9 @@ def desk(browser):  # type: ignore[no-untyped-def]
         page.get_by_label("Gebruikersnaam").fill(username)
         page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
         page.get_by_label("Wachtwoord").press("Enter")
+        page.wait_for_load_state("networkidle")
+        if "/inloggen/code/" in page.url:  # the second step: the code of the persona's app
+            enter_code(page, username)
         page.wait_for_load_state("networkidle")
         assert "/inloggen/" not in page.url, f"{username} could not log in"
         return page

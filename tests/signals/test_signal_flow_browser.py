@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from omkijken.demo.personas import DEMO_PASSWORD
+from tests.browser.conftest import enter_code
 
 pytestmark = [pytest.mark.browser]
 
@@ -33,6 +34,9 @@ def phone(browser):  # type: ignore[no-untyped-def]
         page.get_by_label("Gebruikersnaam").fill(username)
         page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
         page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_load_state("networkidle")
+        if "/inloggen/code/" in page.url:  # the second step: the code of the persona's app
+            enter_code(page, username)
         page.wait_for_load_state("networkidle")
         return page
 

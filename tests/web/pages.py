@@ -87,6 +87,11 @@ def demo_pages() -> dict[str, str]:
             "letting_exchange_batch", args=[_other_import_batch().pk]
         ),
         **_project_plan_lesson_pages(),
+        "two_factor_verify": reverse("two_factor_verify"),
+        "two_factor_enrol": reverse("two_factor_enrol"),
+        "two_factor_codes": reverse("two_factor_codes"),
+        "reauthenticate": reverse("reauthenticate"),
+        "account_security": reverse("account_security"),
         "job_list": reverse("job_list"),
         "job_of_verhuur": reverse("job_detail", args=[_job_of("verhuur").pk]),
         **_account_pages(),
@@ -163,8 +168,17 @@ EXPECTED: dict[str, dict[str, int]] = {
     "letting_exchange_export": dict(
         zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)
     ),
+    # The login steps: a verified session is sent on (302); residents and applicants may turn the
+    # second factor on (the enrolment page, 200); the recovery codes are shown only right after
+    # they were made (302 otherwise).
+    "two_factor_verify": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 302, 302, 302, 302], strict=True)),
+    "two_factor_enrol": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 200, 200, 302, 200], strict=True)),
+    "two_factor_codes": dict(zip(PERSONAS, [302, 302, 302, 302, 302, 302, 302, 302, 302], strict=True)),
+    "reauthenticate": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
+    "account_security": dict(zip(PERSONAS, [200, 200, 200, 200, 200, 200, 200, 200, 200], strict=True)),
+    # 302: the roles that may export special-category data confirm it is them first (re-authentication).
     "letting_exchange_export_special": dict(
-        zip(PERSONAS, [403, 200, 403, 403, 403, 403, 403, 200, 403], strict=True)
+        zip(PERSONAS, [403, 302, 403, 403, 403, 403, 403, 302, 403], strict=True)
     ),
     "letting_exchange_batch_other_org": dict(
         zip(PERSONAS, [403, 404, 403, 403, 403, 403, 403, 404, 403], strict=True)
@@ -316,6 +330,12 @@ _NETWORK_PARTNER_ON_EARLIER_PAGES = {
     # Every login has its own job list; another's job is not found.
     "job_list": 200,
     "job_of_verhuur": 404,
+    # The login steps and the security page are every login's (a network partner must use a code).
+    "two_factor_verify": 302,
+    "two_factor_enrol": 302,
+    "two_factor_codes": 302,
+    "reauthenticate": 200,
+    "account_security": 200,
 }
 for _page, _answers in EXPECTED.items():
     _answers.setdefault("buurtteam", _NETWORK_PARTNER_ON_EARLIER_PAGES.get(_page, 403))

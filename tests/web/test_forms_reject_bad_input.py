@@ -108,7 +108,9 @@ def test_the_target_group_form_refuses_bad_input_in_dutch_and_records_nothing(da
     household = Person.objects.get(user__username="buur").household
     before = TargetGroupStatus.objects.count()
     # when the letting officer posts bad input
-    response = login("verhuur").post(reverse("household_status", args=[household.pk]), data)
+    response = login("verhuur", reauthenticated=True).post(
+        reverse("household_status", args=[household.pk]), data
+    )
     # then Dutch message, nothing recorded
     assert response.status_code == 400
     assert message in response.content.decode()

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     # given the pages the test knows, and every named URL of the interface's apps
+    from omkijken.accounts import twofactor_urls
     from omkijken.accounts import urls as accounts_urls
     from omkijken.beheer import urls as beheer_urls
     from omkijken.monitoring import urls as monitoring_urls
@@ -28,7 +29,15 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
     from omkijken.signals import urls as signals_urls
     from omkijken.web import urls as web_urls
 
-    modules = [web_urls, portfolio_urls, projects_urls, residents_urls, quotas_urls, accounts_urls]
+    modules = [
+        web_urls,
+        portfolio_urls,
+        projects_urls,
+        residents_urls,
+        quotas_urls,
+        accounts_urls,
+        twofactor_urls,
+    ]
     modules += [
         locationplan_urls,
         lessons_urls,
@@ -68,6 +77,10 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "project_calendar_feed",  # behind a secret token, no login: tests/projects/test_project_calendar.py
     }
     posted_only |= {"signal_correction", "signal_triage", "signal_route", "signal_handle"}
+    posted_only |= {
+        "account_recovery_codes",
+        "account_second_factor_off",
+    }  # tests/accounts/test_second_factor.py
     posted_only |= {"signal_correction_answer"}  # tests/signals/test_correction_answer.py
     posted_only |= {"quota_acknowledge"}  # tests/quotas/test_quota_pages.py
     posted_only |= {"invitation_revoke"}  # tests/accounts/test_account_management.py
@@ -157,6 +170,11 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "privacy_retention": "privacy_retention",
         "privacy_receipt": "privacy_receipt",
         "privacy_mine": "privacy_mine",
+        "two_factor_verify": "two_factor_verify",
+        "two_factor_enrol": "two_factor_enrol",
+        "two_factor_codes": "two_factor_codes",
+        "reauthenticate": "reauthenticate",
+        "account_security": "account_security",
     }
     # then every GET page has a row in the table
     assert named - posted_only == set(page_names)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from omkijken.accounts.models import AccessEvent
 from omkijken.demo.personas import CARE_PARTNER
 from omkijken.residents.models import Household, Person, TargetGroupStatus
+from tests.second_factor import log_in_verified
 from tests.web.pages import demo_pages
 
 pytestmark = pytest.mark.django_db
@@ -165,7 +166,7 @@ def test_an_admin_of_another_corporation_sees_none_of_these_reads(login, django_
         user=other_admin, organisation=Organisation.objects.get(name=OTHER_CORPORATION), role=Role.ADMIN
     )
     client = Client()
-    client.force_login(other_admin)
+    log_in_verified(client, other_admin)
     # when that admin opens the access log
     body = client.get(reverse("access_log")).content.decode()
     # then the Woonhaven read is not there

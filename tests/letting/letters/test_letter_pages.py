@@ -11,6 +11,7 @@ from django.urls import reverse
 from omkijken.accounts.models import Membership, Organisation, Role, User
 from omkijken.demo.personas import OTHER_CORPORATION
 from omkijken.letting.models import Letter
+from tests.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ def test_an_officer_of_another_corporation_finds_neither_the_round_nor_its_lette
         user=other, organisation=Organisation.objects.get(name=OTHER_CORPORATION), role=Role.LETTING_OFFICER
     )
     client = Client()
-    client.force_login(other)
+    log_in_verified(client, other)
     letter = Letter.objects.filter(round=letter_round.round).first()
     assert client.get(reverse("letting_round_letters", args=[letter_round.round.pk])).status_code == 404
     assert (
@@ -101,7 +102,7 @@ def test_an_applicant_sees_only_their_own_letters_and_only_once_sent(letter_roun
     own = Letter.objects.get(round=letter_round.round, household=letter_round.households["later"])
     someone_else = Letter.objects.get(round=letter_round.round, household=letter_round.households["channel"])
     applicant = Client()
-    applicant.force_login(User.objects.get(username="letters-lat-30417"))
+    log_in_verified(applicant, User.objects.get(username="letters-lat-30417"))
     # then an unsent letter is not there yet
     assert "Your response to our homes" not in applicant.get(reverse("letting_my_letters")).content.decode()
     assert applicant.get(reverse("letting_letter_detail", args=[own.pk])).status_code == 404

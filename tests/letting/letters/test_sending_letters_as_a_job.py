@@ -11,6 +11,7 @@ from omkijken.jobs.models import Delivery, Job
 from omkijken.letting.letters.services import letters_for_round
 from omkijken.letting.models import Letter
 from tests.jobs.mailservers import FlakyBackend
+from tests.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ def test_a_letter_perhaps_sent_by_a_dead_worker_is_not_sent_again_but_named(lett
     from django.test import Client
 
     client = Client()
-    client.force_login(persona("verhuur"))
+    log_in_verified(client, persona("verhuur"))
     login_response = client.post(reverse("letting_letter_send", args=[letter.pk]))
     assert login_response.status_code == 302
     letter.refresh_from_db()

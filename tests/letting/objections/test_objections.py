@@ -16,13 +16,14 @@ from omkijken.accounts.models import Membership, Organisation, Role, User
 from omkijken.demo.personas import OTHER_CORPORATION
 from omkijken.letting.models import Letter, Objection
 from omkijken.letting.objections.services import objection_decide, objection_register
+from tests.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
 
 def client_of(household) -> Client:  # type: ignore[no-untyped-def]
     client = Client()
-    client.force_login(household.members.get(is_main_tenant=True).user)
+    log_in_verified(client, household.members.get(is_main_tenant=True).user)
     return client
 
 
@@ -181,7 +182,7 @@ def test_another_corporation_and_another_household_do_not_find_the_objection(sen
         user=other, organisation=Organisation.objects.get(name=OTHER_CORPORATION), role=Role.LETTING_OFFICER
     )
     client = Client()
-    client.force_login(other)
+    log_in_verified(client, other)
     for name in ("letting_objection_detail", "letting_objection_decide"):
         assert client.get(reverse(name, args=[objection.pk])).status_code == 404
     assert client.get(reverse("letting_objection_register", args=[sent_round.round.pk])).status_code == 404

@@ -13,6 +13,7 @@ from django.urls import reverse
 from omkijken.letting.models import Advert, Allocation, Nomination, Round
 from omkijken.letting.rounds.services import round_run
 from omkijken.residents.models import Lease, TargetGroupStatus
+from tests.second_factor import log_in_verified
 
 from .conftest import TODAY
 
@@ -41,7 +42,7 @@ def mix_figures(page: Client, rnd: Round) -> dict[str, tuple[int, int, int, int]
 
 def test_the_proposal_the_accepted_round_and_the_complex_page_show_the_same_figures(officer) -> None:  # type: ignore[no-untyped-def]
     page = Client()
-    page.force_login(officer)
+    log_in_verified(page, officer)
     # given a proposal over the demo's open vacancies, on today's date
     adverts = list(
         Advert.objects.filter(corporation=officer.organisation, status__in=["published", "closed"])

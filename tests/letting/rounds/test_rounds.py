@@ -12,6 +12,7 @@ from omkijken.demo.personas import OTHER_CORPORATION
 from omkijken.engine.allocation import verify
 from omkijken.letting.models import Advert, Allocation, Round
 from omkijken.letting.rounds.services import round_accept, round_change, round_run
+from tests.second_factor import log_in_verified
 
 from .conftest import TODAY
 
@@ -141,7 +142,7 @@ def test_the_round_pages_show_the_proposal_and_its_effect_on_the_mix(world, offi
         user=other, organisation=Organisation.objects.get(name=OTHER_CORPORATION), role=Role.LETTING_OFFICER
     )
     outsider = Client()
-    outsider.force_login(other)
+    log_in_verified(outsider, other)
     assert outsider.get(reverse("letting_round_detail", args=[rnd.pk])).status_code == 404
     response = client.post(reverse("letting_round_accept", args=[rnd.pk]))
     assert response.status_code == 302

@@ -106,4 +106,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {persona.username:<14} {persona.first_name} {persona.last_name} – {Role(persona.role).label} ({persona.organisation})"
             )
+        self.stdout.write(
+            _(
+                "Staff personas also enter a code: python manage.py demo_totp <username> prints the current one."
+            )
+        )
         self.stdout.write(_("Log in at %(url)s") % {"url": RUNSERVER_URL + reverse("login")})
