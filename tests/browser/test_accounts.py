@@ -8,7 +8,7 @@ import re
 import pytest
 from django.core import mail
 
-from tests.browser.conftest import axe_violations, log_in
+from tests.browser.conftest import axe_violations, enter_code, log_in
 
 pytestmark = [pytest.mark.browser]
 
@@ -17,11 +17,27 @@ RESET = re.compile(r"https?://[^\s]+?(/wachtwoord-herstellen/[^\s]+/)")
 
 
 def log_in_as(page, base_url: str, username: str, password: str) -> None:  # type: ignore[no-untyped-def]
+    """The real login: the password, then the second step a staff login needs: the code from the
+    app, or (at the first login) the enrolment with the code the new app shows."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from omkijken.accounts.models import User
+
     page.goto(f"{base_url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state("networkidle")
+    if "/inloggen/code/" in page.url:
+        enter_code(page, username)
+    elif "/inloggen/instellen/" in page.url:
+        device = TOTPDevice.objects.get(user=User.objects.get(username=username))
+        page.get_by_label("Code uit de app").fill(f"{TOTP(device.bin_key).token():06d}")
+        page.get_by_role("button", name="Bevestigen en verder").click()
+        page.wait_for_url("**/inloggen/herstelcodes/**")
+        page.get_by_role("button", name="Ik heb ze bewaard; verder").click()
+        page.wait_for_load_state("networkidle")
 
 
 def test_an_admin_invites_a_colleague_who_sets_a_password_from_the_mail_and_logs_in(  # type: ignore[no-untyped-def]

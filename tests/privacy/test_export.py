@@ -20,6 +20,7 @@ from omkijken.privacy.export import covered_models, subject_export
 from omkijken.privacy.models import PrivacyRequest, PrivacyRequestEvent
 from omkijken.residents.models import Household, Person
 from tests.factories import persona_person, persona_user
+from tests.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -189,6 +190,6 @@ def test_an_officer_of_another_corporation_finds_no_such_request(login) -> None:
     from django.test import Client
 
     client = Client()
-    client.force_login(outsider)
+    log_in_verified(client, outsider)
     assert client.get(reverse("privacy_request_json", args=[request.pk])).status_code == 404
     assert not request.events.exclude(action="received").exists()

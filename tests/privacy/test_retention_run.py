@@ -34,6 +34,7 @@ from tests.factories import (
     make_registration,
     make_unit,
 )
+from tests.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -287,7 +288,7 @@ def test_the_privacy_officer_reads_the_receipt_on_a_page(world: World, client) -
     with time_machine.travel(FROZEN, tick=False):
         result = retention_run()
     assert result.receipt is not None
-    client.force_login(world.officer)
+    log_in_verified(client, world.officer)
     listing = client.get(reverse("privacy_retention")).content.decode()
     assert reverse("privacy_receipt", args=[result.receipt.pk]) in listing
     page = client.get(reverse("privacy_receipt", args=[result.receipt.pk])).content.decode()

@@ -22,6 +22,7 @@ from omkijken.quotas.models import Quota
 from omkijken.reports.selectors import count_cells, municipal_report
 from tests.factories import make_login
 from tests.quotas.vechtdal import Municipality
+from tests.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +153,7 @@ def test_the_xlsx_has_a_sheet_per_section_with_numbers_as_numbers(vechtdal, tmp_
 
 
 def test_the_reports_page_makes_the_file_in_a_job_and_offers_it(vechtdal, client) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(vechtdal.officer)
+    log_in_verified(client, vechtdal.officer)
     page = client.get(reverse("reports"))
     assert page.status_code == 200 and "Rapportages" in page.content.decode()
     response = client.post(
@@ -169,7 +170,7 @@ def test_the_reports_page_makes_the_file_in_a_job_and_offers_it(vechtdal, client
 
 
 def test_a_year_out_of_range_is_refused_in_dutch_and_no_job_is_made(vechtdal, client) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(vechtdal.officer)
+    log_in_verified(client, vechtdal.officer)
     response = client.post(reverse("reports"), {"year": "1850", "quarter": "5", "format": "docx"})
     body = response.content.decode()
     assert response.status_code == 400
@@ -181,7 +182,7 @@ def test_a_year_out_of_range_is_refused_in_dutch_and_no_job_is_made(vechtdal, cl
 def test_the_reports_page_takes_a_constant_number_of_queries(
     vechtdal, client, django_assert_max_num_queries
 ) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(vechtdal.officer)
+    log_in_verified(client, vechtdal.officer)
     for fmt in ("csv", "pdf"):
         client.post(reverse("reports"), {"year": timezone.localdate().year, "format": fmt})
     with django_assert_max_num_queries(20):

@@ -95,6 +95,7 @@ def demo_pages() -> dict[str, str]:
         "job_list": reverse("job_list"),
         "job_of_verhuur": reverse("job_detail", args=[_job_of("verhuur").pk]),
         **_account_pages(),
+        **_privacy_pages(bewoner, other_household),
     }
 
 
@@ -111,7 +112,6 @@ def _account_pages() -> dict[str, str]:
         "account_of_zorgpartner": reverse(
             "account_detail", args=[User.objects.get(username="zorgpartner").pk]
         ),
-        **_privacy_pages(bewoner, other_household),
     }
 
 

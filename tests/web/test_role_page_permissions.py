@@ -91,6 +91,7 @@ def test_the_expectation_table_covers_every_page_of_the_interface() -> None:
         "password_reset_confirm",
         "password_reset_complete",
         "invitation_accept",
+    }
     # tests/privacy/test_requests.py
     posted_only |= {
         "privacy_request_complete",
