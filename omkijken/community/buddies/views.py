@@ -101,7 +101,7 @@ def buddy_decline(request: HttpRequest, pk: int) -> HttpResponse:
 @requires("propose_buddies")
 def care_propose(request: HttpRequest, person_pk: int) -> HttpResponse:
     user = actor(request)
-    target = selectors.proposal_target(person_pk)
+    target = selectors.proposal_target(user, person_pk, view="community_care_propose")
     if target is None:
         raise Http404
     person, place = target
