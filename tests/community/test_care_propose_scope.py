@@ -42,7 +42,9 @@ def test_a_coordinator_cannot_read_the_name_of_a_resident_who_is_not_their_clien
     # given a resident with a home who is no client of the care partner
     outsider = person_of("buur")
     assert not TargetGroupStatus.objects.filter(
-        open_status_filter(dt.date.today()), household_id=outsider.household_id, care_partner__name=CARE_PARTNER
+        open_status_filter(dt.date.today()),
+        household_id=outsider.household_id,
+        care_partner__name=CARE_PARTNER,
     ).exists()
     before = AccessEvent.objects.count()
     # when the coordinator guesses the URL
@@ -56,7 +58,9 @@ def test_a_coordinator_cannot_read_the_name_of_a_resident_who_is_not_their_clien
 def test_a_non_client_without_a_home_and_one_with_a_home_look_the_same(login, person_of) -> None:  # type: ignore[no-untyped-def]
     # given a person at another corporation without a home, and a person with one
     other = Organisation.objects.create(name="Andere Woonstichting", kind=Organisation.Kind.CORPORATION)
-    household = make_household(corporation=other, reference="AW-1", name="Huishouden Andere", first_name="Zoë")
+    household = make_household(
+        corporation=other, reference="AW-1", name="Huishouden Andere", first_name="Zoë"
+    )
     homeless = household.members.get()
     housed = person_of("buur")
     client = login("zorgpartner")
