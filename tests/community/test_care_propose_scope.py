@@ -4,15 +4,14 @@ read of special-category data, so it is logged."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from omkijken.accounts.models import AccessEvent, Organisation
+from omkijken.demo.personas import CARE_PARTNER
 from omkijken.residents.models import Person, TargetGroupStatus
 from omkijken.residents.selectors import open_status_filter
-from omkijken.demo.personas import CARE_PARTNER
 from tests.factories import make_household
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +41,7 @@ def test_a_coordinator_cannot_read_the_name_of_a_resident_who_is_not_their_clien
     # given a resident with a home who is no client of the care partner
     outsider = person_of("buur")
     assert not TargetGroupStatus.objects.filter(
-        open_status_filter(dt.date.today()),
+        open_status_filter(timezone.localdate()),
         household_id=outsider.household_id,
         care_partner__name=CARE_PARTNER,
     ).exists()
