@@ -31,7 +31,7 @@ def snapshot(obj: Model | None, fields: list[str]) -> dict[str, Any] | None:
     """The named fields of a record as JSON-native values (what ``WriteEvent.before/after`` hold)."""
     if obj is None:
         return None
-    values = {name: getattr(obj, obj._meta.get_field(name).attname) for name in fields}
+    values = {name: getattr(obj, obj._meta.get_field(name).attname) for name in fields}  # type: ignore[union-attr]
     return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from django.contrib.auth.models import AbstractUser
 from django.db import connections, models, router, transaction
@@ -152,7 +152,10 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} ({self.organisation})"
 
 
-class ChainedManager(models.Manager["ChainedEvent"]):
+_Event = TypeVar("_Event", bound="ChainedEvent")
+
+
+class ChainedManager(models.Manager[_Event]):
     """Inserts events at the head of their table's hash chain (see ``omkijken.accounts.chain``).
 
     Lock order: on PostgreSQL a writer takes ``pg_advisory_xact_lock(<table key>)`` (one key per
