@@ -143,12 +143,10 @@ def audit_purge(mode: str) -> Iterator[None]:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT set_config('omkijken.audit_purge', %s, true)", [mode])
-        try:
-            yield
-        finally:
-            if connection.vendor == "postgresql" and not connection.needs_rollback:
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT set_config('omkijken.audit_purge', '', true)")
+        yield  # on an error the savepoint's rollback also undoes the setting
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('omkijken.audit_purge', '', true)")
 
 
 def purge_expired_access_events(*, before: dt.datetime) -> int:
