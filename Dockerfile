@@ -13,7 +13,7 @@ FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /venv
 COPY requirements/base.txt /tmp/base.txt
-RUN /venv/bin/pip install -r /tmp/base.txt
+RUN /venv/bin/pip install --require-hashes -r /tmp/base.txt
 WORKDIR /app
 COPY pyproject.toml README.md manage.py ./
 COPY omkijken ./omkijken

@@ -12,7 +12,7 @@ HOST   ?= 127.0.0.1:8000
 # neither and must give a real SECRET_KEY (docs/deploy.md).
 export OMKIJKEN_DEMO ?= 1
 
-.PHONY: demo setup test test-fast test-deps system-test-deps assets messages lint ci
+.PHONY: demo setup test test-fast test-deps system-test-deps assets messages lint lock bandit ci
 
 demo: setup
 	$(PY) manage.py migrate --noinput
@@ -25,12 +25,12 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.base-installed: $(VENV)/bin/python requirements/base.txt pyproject.toml
-	$(PIP) install --quiet --disable-pip-version-check -r requirements/base.txt
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt
 	$(PIP) install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/bin/python requirements/test.txt pyproject.toml
-	$(PIP) install --quiet --disable-pip-version-check -r requirements/test.txt
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
 	$(PIP) install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@ $(VENV)/.base-installed
 
@@ -64,7 +64,21 @@ messages:
 	cd omkijken && $(abspath $(PY)) ../manage.py makemessages -l nl -l en --no-obsolete --no-location
 	cd omkijken && $(abspath $(PY)) ../manage.py compilemessages
 
+# The lock files, with a hash for every distribution (installed with --require-hashes above; the
+# project itself goes in separately with --no-deps). Run after changing dependencies in pyproject.toml:
+# uv keeps the versions already locked and adds what is new.
+UV ?= $(VENV)/bin/uv
+lock:
+	@test -x $(UV) || $(PIP) install --quiet --disable-pip-version-check uv
+	$(UV) pip compile pyproject.toml --generate-hashes -o requirements/base.txt --python-version 3.11
+	$(UV) pip compile pyproject.toml --extra test --generate-hashes -o requirements/test.txt --python-version 3.11
+
+# Security lint: no finding of medium severity or higher; each accepted one is a `# nosec` with its reason.
+bandit: $(VENV)/.test-installed
+	$(VENV)/bin/bandit -r omkijken -ll -q -c pyproject.toml
+
 lint: $(VENV)/.test-installed
+	$(VENV)/bin/bandit -r omkijken -ll -q -c pyproject.toml
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy omkijken

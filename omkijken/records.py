@@ -147,11 +147,11 @@ def update_rows(model: type[M], rows: list[M], fields: list[str]) -> None:
     assignments = ", ".join(f"{quote(str(f.column))} = v.{quote(str(f.column))}" for f in columns[1:])
     # Every name comes from the model's meta, quoted; every value goes through COPY.
     with connection.cursor() as cursor:
-        cursor.execute(f"CREATE TEMPORARY TABLE {temp} AS SELECT {names} FROM {table} WITH NO DATA")  # noqa: S608
+        cursor.execute(f"CREATE TEMPORARY TABLE {temp} AS SELECT {names} FROM {table} WITH NO DATA")  # noqa: S608  # nosec B608 - quoted names from the model's _meta, no user input
         with cursor.cursor.copy(f"COPY {temp} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row([f.get_db_prep_save(getattr(row, f.attname), connection) for f in columns])
-        cursor.execute(f"UPDATE {table} AS t SET {assignments} FROM {temp} AS v WHERE t.{pk} = v.{pk}")  # noqa: S608
+        cursor.execute(f"UPDATE {table} AS t SET {assignments} FROM {temp} AS v WHERE t.{pk} = v.{pk}")  # noqa: S608  # nosec B608 - quoted names from the model's _meta, no user input
         cursor.execute(f"DROP TABLE {temp}")
 
 

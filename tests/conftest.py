@@ -85,6 +85,23 @@ def login():  # type: ignore[no-untyped-def]
     return make
 
 
+@pytest.fixture(autouse=True)
+def _no_csp_violations() -> Iterator[None]:
+    """Every browser test, in any folder: a content-security-policy violation on any page it
+    opened fails it (collected by the shared browser, tests/browser/conftest.py). Torn down after
+    the test's own fixtures, so its pages are closed and their console events delivered."""
+    import sys
+
+    module = sys.modules.get("tests.browser.conftest")
+    if module is not None:
+        module.take_csp_violations()  # a previous test's, already reported
+    yield
+    module = sys.modules.get("tests.browser.conftest")
+    found = module.take_csp_violations() if module is not None else []
+    if found:
+        pytest.fail("Content-security-policy violations:\n" + "\n".join(found[:20]), pytrace=False)
+
+
 def pytest_sessionfinish(session, exitstatus) -> None:  # type: ignore[no-untyped-def]
     """Close the one Chromium the browser tests of every folder shared (tests/browser/conftest.py)."""
     import sys

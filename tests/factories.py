@@ -270,3 +270,13 @@ def make_nomination(
         consent_reference=consent_reference,
         **extra,
     )
+
+
+def clear_access_events() -> None:
+    """Start a test from an empty access log: the append-only trigger lets only the tables' owner
+    (the test database's role) delete events, through the sanctioned purge."""
+    from omkijken.accounts.audit import audit_purge
+    from omkijken.accounts.models import AccessEvent
+
+    with audit_purge("owner"):
+        AccessEvent.objects.all().delete()

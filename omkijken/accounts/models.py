@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+import zlib
+from collections.abc import Iterable
+from typing import Any, ClassVar, TypeVar
 
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import connections, models, router, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from omkijken.accounts import chain
 
 
 class Organisation(models.Model):
@@ -182,11 +187,83 @@ ACCESS_VIEW_LABELS: dict[str, Any] = {
 }
 
 
-class AccessEvent(models.Model):
+_Event = TypeVar("_Event", bound="ChainedEvent")
+
+
+class ChainedManager(models.Manager[_Event]):
+    """Inserts events at the head of their table's hash chain (see ``omkijken.accounts.chain``).
+
+    Lock order: on PostgreSQL a writer takes ``pg_advisory_xact_lock(<table key>)`` (one key per
+    chained table, see ``ChainedEvent.chain_lock_key``) before it reads the chain head, and holds it
+    until its transaction ends; nothing else takes that lock, so two writers never both extend the
+    same head. SQLite serialises writers itself. The unique ``seq`` is the backstop.
+    """
+
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:  # type: ignore[override]
+        objs = list(objs)
+        if not objs:
+            return objs
+        using = kwargs.get("using") or router.db_for_write(self.model)
+        with transaction.atomic(using=using):
+            self.model.chain(objs, using=using)
+            return super().bulk_create(objs, *args, **kwargs)
+
+
+class ChainedEvent(models.Model):
+    """An append-only, hash-chained audit row. Rows are only ever inserted; on PostgreSQL a trigger
+    refuses UPDATE and DELETE (migration ``0007``; the sanctioned purge is in ``omkijken.accounts.audit``)."""
+
+    CHAIN_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    at = models.DateTimeField(_("at"), default=timezone.now, editable=False, db_index=True)
+    seq = models.PositiveBigIntegerField(_("position in the chain"), unique=True, editable=False)
+    prev_digest = models.CharField(_("previous digest"), max_length=64, editable=False)
+    digest = models.CharField(_("digest"), max_length=64, editable=False)
+
+    objects = ChainedManager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("Audit events are append-only.")
+        using = kwargs.get("using") or router.db_for_write(type(self))
+        with transaction.atomic(using=using):
+            type(self).chain([self], using=using)
+            super().save(*args, **kwargs)
+
+    @classmethod
+    def chain_lock_key(cls) -> int:
+        return zlib.crc32(cls._meta.db_table.encode())
+
+    @classmethod
+    def chain(cls, objs: list[Any], *, using: str) -> None:
+        """Give ``objs`` the next positions and digests. Call inside a transaction, then insert."""
+        connection = connections[using]
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [cls.chain_lock_key()])
+        head = cls._default_manager.using(using).order_by("-seq").values_list("seq", "digest").first()
+        seq, prev = head if head else (0, chain.GENESIS)
+        now = timezone.now()
+        for obj in objs:
+            seq += 1
+            obj.seq = seq
+            obj.at = obj.at or now
+            obj.prev_digest = prev
+            obj.digest = chain.digest(prev, chain.content_of(obj, cls.CHAIN_FIELDS))
+            prev = obj.digest
+
+
+class AccessEvent(ChainedEvent):
     """One read of special-category data: who, when, whose record, which view, and why.
 
-    Written by the selectors that read such data, never by templates. Rows are never updated.
+    Written by the selectors that read such data, never by templates. Append-only and
+    hash-chained (``ChainedEvent``).
     """
+
+    CHAIN_FIELDS = chain.ACCESS_FIELDS
 
     class Purpose(models.TextChoices):
         LETTING = "letting", _("Letting and allocation")
@@ -196,7 +273,6 @@ class AccessEvent(models.Model):
         AUDIT = "audit", _("Privacy audit")
         EXPORT = "export", _("Export to a corporation system")
 
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         User, verbose_name=_("who"), on_delete=models.PROTECT, related_name="access_events"
     )
@@ -218,7 +294,7 @@ class AccessEvent(models.Model):
     class Meta:
         verbose_name = _("access event")
         verbose_name_plural = _("access events")
-        ordering = ["-at", "-id"]
+        ordering = ["-seq"]
         indexes = [models.Index(fields=["corporation", "-at"]), models.Index(fields=["household", "-at"])]
 
     def __str__(self) -> str:
@@ -375,3 +451,46 @@ def _describe(values: dict[str, object]) -> str:
         else:
             parts.append(str(value) if value not in ("", None) else "–")
     return ", ".join(parts) or "–"
+
+
+class WriteEvent(ChainedEvent):
+    """One write of special-category data (a target-group status, a nomination, a care-partner
+    contact): who, when, whose record, and the fields before and after. Its own hash chain.
+
+    Written by the services that make such writes (``omkijken.accounts.audit.record_write``), never
+    by save() signals. ``before``/``after`` hold the record's own fields, never care content.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+
+    CHAIN_FIELDS = chain.WRITE_FIELDS
+
+    actor = models.ForeignKey(
+        User, verbose_name=_("who"), on_delete=models.PROTECT, related_name="write_events"
+    )
+    actor_role = models.CharField(_("role"), max_length=32, blank=True)
+    household = models.ForeignKey(
+        "residents.Household",
+        verbose_name=_("whose record"),
+        on_delete=models.PROTECT,
+        related_name="write_events",
+    )
+    corporation = models.ForeignKey(
+        Organisation, verbose_name=_("corporation"), on_delete=models.PROTECT, related_name="write_events"
+    )
+    record = models.CharField(_("record"), max_length=60)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("write event")
+        verbose_name_plural = _("write events")
+        ordering = ["-seq"]
+        indexes = [models.Index(fields=["corporation", "-at"]), models.Index(fields=["household", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.record}"

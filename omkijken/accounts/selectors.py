@@ -12,6 +12,7 @@ from omkijken.accounts.models import (
     Organisation,
     Role,
     User,
+    WriteEvent,
 )
 from omkijken.accounts.policy import can, may_manage_accounts
 
@@ -27,6 +28,18 @@ def access_events_for(actor: User) -> QuerySet[AccessEvent]:
 def access_log_events(actor: User, *, query: str = "") -> QuerySet[AccessEvent]:
     """The audit trail an actor may read, narrowed to a household name or username."""
     events = access_events_for(actor)
+    if query:
+        events = events.filter(household__name__icontains=query) | events.filter(
+            actor__username__icontains=query
+        )
+    return events
+
+
+def write_events_for(actor: User, *, query: str = "") -> QuerySet[WriteEvent]:
+    """Writes of special-category data of the actor's corporation's tenants, for its admin."""
+    if not can(actor, "audit_access") or actor.role != Role.ADMIN:
+        return WriteEvent.objects.none()
+    events = WriteEvent.objects.filter(corporation=actor.organisation).select_related("actor", "household")
     if query:
         events = events.filter(household__name__icontains=query) | events.filter(
             actor__username__icontains=query

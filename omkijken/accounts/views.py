@@ -1,4 +1,6 @@
-"""The access log; one's own account and password; the accounts an organisation manages itself."""
+"""The access log (who read or wrote which household's special-category data, and whether the
+audit trail's hash chains are intact); one's own account and password; the accounts an
+organisation manages itself."""
 
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from django.views.decorators.http import require_POST
 
 from omkijken.accounts import forms, services
 from omkijken.accounts.access import actor, requires, requires_account_manager, requires_recent_auth
-from omkijken.accounts.models import Organisation, User
+from omkijken.accounts.audit import verify_chain
+from omkijken.accounts.models import AccessEvent, Organisation, User, WriteEvent
 from omkijken.accounts.policy import may_manage_accounts
 from omkijken.accounts.selectors import (
     access_log_events,
@@ -27,16 +30,35 @@ from omkijken.accounts.selectors import (
     invitation_for_token,
     managed_invitations,
     managed_memberships,
+    write_events_for,
 )
 from omkijken.web.pagination import paginate
 from omkijken.web.ui import apply_errors
 
+# The page checks the newest events of each chain (bounded work per request); `omkijken audit
+# verify` checks the whole chain.
+CHAIN_CHECK_WINDOW = 1000
+
 
 @requires("audit_access")
 def access_log(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
     query = request.GET.get("q", "").strip()
-    page = paginate(request, access_log_events(actor(request), query=query), size=50)
-    return render(request, "accounts/access_log.html", {"page": page, "q": query})
+    page = paginate(request, access_log_events(user, query=query), size=50)
+    writes = list(write_events_for(user, query=query)[:50])
+    chains = [verify_chain(model, last=CHAIN_CHECK_WINDOW) for model in (AccessEvent, WriteEvent)]
+    return render(
+        request,
+        "accounts/access_log.html",
+        {
+            "page": page,
+            "q": query,
+            "writes": writes,
+            "chains": chains,
+            "chains_ok": all(report.ok for report in chains),
+            "window": CHAIN_CHECK_WINDOW,
+        },
+    )
 
 
 def _form_page(

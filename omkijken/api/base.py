@@ -15,7 +15,6 @@ from rest_framework import serializers
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import NotAuthenticated, ValidationError
 from rest_framework.pagination import BasePagination
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.views import APIView
@@ -24,6 +23,7 @@ from rest_framework.viewsets import GenericViewSet
 from omkijken.accounts.models import User
 from omkijken.api.exceptions import exception_handler
 from omkijken.api.pagination import Pagination
+from omkijken.api.parsers import StrictJSONParser
 from omkijken.api.permissions import HasCapability
 from omkijken.api.schema import ApiAutoSchema
 
@@ -70,7 +70,7 @@ def validate_params(serializer_class: type[serializers.Serializer[Any]], request
 class ApiMixin(APIView):
     authentication_classes = [TokenAuthentication]
     permission_classes = [HasCapability]
-    parser_classes = [JSONParser]
+    parser_classes = [StrictJSONParser]
     renderer_classes = [JSONRenderer]
     pagination_class: type[BasePagination] | None = Pagination
     metadata_class = None  # OPTIONS answers 405: the OpenAPI document describes the API

@@ -29,8 +29,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from omkijken.accounts.audit import audit_purge
 from omkijken.accounts.demo import demo_organisation_names, plan_accounts, write_accounts
-from omkijken.accounts.models import AccessEvent, Membership, Organisation, User
+from omkijken.accounts.models import AccessEvent, Membership, Organisation, User, WriteEvent
 from omkijken.demo.personas import CORPORATION, EXTRA_STAFF, PERSONAS
 from omkijken.demo.plan import DEFAULT_SEED, DemoPlan
 from omkijken.exchange.models import ImportBatch
@@ -212,13 +213,16 @@ def delete_demo() -> dict[str, int]:
             Q(username__in=usernames)
             | Q(pk__in=Membership.objects.filter(organisation__in=orgs).values("user_id"))
         )
-        tally(
-            AccessEvent.objects.filter(
-                Q(corporation__in=corporations)
-                | Q(household__corporation__in=corporations)
-                | Q(actor__in=users)
-            ).delete()
-        )
+        # The audit trail is append-only; the demo reset is the owner's sanctioned purge.
+        with audit_purge("owner"):
+            for event_model in (AccessEvent, WriteEvent):
+                tally(
+                    event_model.objects.filter(
+                        Q(corporation__in=corporations)
+                        | Q(household__corporation__in=corporations)
+                        | Q(actor__in=users)
+                    ).delete()
+                )
         from omkijken.privacy.demo import delete_privacy_demo
 
         tally(delete_privacy_demo(corporations))

@@ -172,6 +172,9 @@ def read_rows(content: bytes, kind: str) -> tuple[list[tuple[int, dict[str, str]
         raise ImportFailed([_error(1, "", _("The file is neither UTF-8 nor Windows-1252 text."))]) from exc
     if not text.strip():
         raise ImportFailed([_error(1, "", _("The file is empty; expected a header row."))])
+    if "\x00" in text:  # Python's csv reads NUL; the database refuses to store it
+        row = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFailed([_error(row, "", _("The file contains a NUL byte; it is not a text file."))])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
         header = next(reader)

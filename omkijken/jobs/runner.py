@@ -120,7 +120,7 @@ def _side_update(pk: int, fields: dict[str, Any]) -> None:
         with side.cursor() as cursor:
             sets = ", ".join(f"{side.ops.quote_name(name)} = %s" for name in fields)
             cursor.execute(
-                f"UPDATE jobs_job SET {sets} WHERE id = %s AND state = 'running'",  # noqa: S608 - our column names
+                f"UPDATE jobs_job SET {sets} WHERE id = %s AND state = 'running'",  # noqa: S608  # nosec B608 - column names are ours, values are parameters
                 [*fields.values(), pk],
             )
     except DatabaseError:  # progress is a courtesy; the job goes on without it

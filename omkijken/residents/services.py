@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from omkijken.accounts.models import Organisation, Role, User
+from omkijken.accounts.audit import record_write, snapshot
+from omkijken.accounts.models import Organisation, Role, User, WriteEvent
 from omkijken.accounts.policy import can
 from omkijken.records import BulkUpsert, Outcome, bulk_upsert, upsert
 from omkijken.residents.models import (
@@ -22,6 +23,18 @@ from omkijken.residents.models import (
     TargetGroup,
     TargetGroupStatus,
 )
+
+# What a write event keeps of each special-category record (its own fields, never care content).
+TARGET_GROUP_FIELDS = ["target_group", "care_partner", "start_date", "end_date", "consent_reference"]
+CARE_CONTACT_FIELDS = [
+    "care_partner",
+    "organisation_name",
+    "contact_name",
+    "phone",
+    "email",
+    "consent_given_at",
+    "consent_withdrawn_at",
+]
 
 
 def _check_actor(actor: User, household: Household, care_partner: Organisation | None) -> None:
@@ -51,7 +64,7 @@ def target_group_status_record(
         raise ValidationError({"care_partner": _("Choose a care partner.")})
     try:
         with transaction.atomic():
-            return TargetGroupStatus.objects.create(
+            status = TargetGroupStatus.objects.create(
                 household=household,
                 target_group=target_group,
                 care_partner=care_partner,
@@ -63,6 +76,15 @@ def target_group_status_record(
         raise ValidationError(
             _("This household already has an open target-group status; end it first.")
         ) from exc
+    record_write(
+        actor=actor,
+        household=household,
+        record=status,
+        action=WriteEvent.Action.CREATE,
+        before=None,
+        after=snapshot(status, TARGET_GROUP_FIELDS),
+    )
+    return status
 
 
 # --- Imports (omkijken.exchange calls these inside its all-or-nothing transaction) --------------
@@ -136,6 +158,7 @@ def care_contact_save(
     if errors:
         raise ValidationError(errors)
     contact = CarePartnerContact.objects.select_for_update().filter(household=household).first()
+    before = snapshot(contact, CARE_CONTACT_FIELDS)
     if contact is None:
         contact = CarePartnerContact(household=household)
     contact.care_partner = care_partner
@@ -151,6 +174,16 @@ def care_contact_save(
     contact.updated_by = actor
     contact.full_clean()
     contact.save()
+    after = snapshot(contact, CARE_CONTACT_FIELDS)
+    if after != before:
+        record_write(
+            actor=actor,
+            household=household,
+            record=contact,
+            action=WriteEvent.Action.CREATE if before is None else WriteEvent.Action.UPDATE,
+            before=before,
+            after=after,
+        )
     return contact
 
 
@@ -162,9 +195,18 @@ def care_contact_withdraw_consent(
     household = _own_household(actor)
     contact = CarePartnerContact.objects.select_for_update().filter(household=household).first()
     if contact is not None and contact.consent_active:
+        before = snapshot(contact, CARE_CONTACT_FIELDS)
         contact.consent_withdrawn_at = now or timezone.now()
         contact.updated_by = actor
         contact.save(update_fields=["consent_withdrawn_at", "updated_by", "updated_at"])
+        record_write(
+            actor=actor,
+            household=household,
+            record=contact,
+            action=WriteEvent.Action.UPDATE,
+            before=before,
+            after=snapshot(contact, CARE_CONTACT_FIELDS),
+        )
     return contact
 
 
@@ -172,7 +214,19 @@ def care_contact_withdraw_consent(
 def care_contact_delete(*, actor: User) -> None:
     """The resident removes their care-partner contact altogether."""
     household = _own_household(actor)
-    CarePartnerContact.objects.filter(household=household).delete()
+    for contact in CarePartnerContact.objects.select_for_update().filter(household=household):
+        before = snapshot(contact, CARE_CONTACT_FIELDS)
+        contact_id = contact.pk
+        contact.delete()
+        contact.pk = contact_id  # the event names the record that was deleted
+        record_write(
+            actor=actor,
+            household=household,
+            record=contact,
+            action=WriteEvent.Action.DELETE,
+            before=before,
+            after=None,
+        )
 
 
 @transaction.atomic

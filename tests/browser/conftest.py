@@ -27,6 +27,45 @@ CHROMIUM_ARGS = [
 # root conftest closes it when the session ends.
 _SHARED: dict[str, object] = {}
 
+# Content-security-policy violations seen by any page of any browser test, in order. Every context
+# made from the shared browser reports them (a ``securitypolicyviolation`` listener installed
+# before any page script, and Chromium's "Refused to ..." console errors); the root conftest fails
+# the test during which one appeared (``take_csp_violations``).
+CSP_VIOLATIONS: list[str] = []
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} `
+    + `at ${e.sourceFile || e.documentURI}:${e.lineNumber}`);
+}, true);
+"""
+
+
+def _on_console(message) -> None:  # type: ignore[no-untyped-def]
+    text = message.text
+    if message.type == "error" and (text.startswith("CSP violation") or "Content Security Policy" in text):
+        CSP_VIOLATIONS.append(text)
+
+
+def _reporting_csp(browser) -> object:  # type: ignore[no-untyped-def]
+    """Make every ``browser.new_context()`` (whoever calls it) collect CSP violations."""
+    original = browser.new_context
+
+    def new_context(*args, **kwargs):  # type: ignore[no-untyped-def]
+        context = original(*args, **kwargs)
+        context.add_init_script(CSP_LISTENER)
+        context.on("console", _on_console)
+        return context
+
+    browser.new_context = new_context
+    return browser
+
+
+def take_csp_violations() -> list[str]:
+    """The violations collected so far, forgetting them."""
+    found = list(CSP_VIOLATIONS)
+    CSP_VIOLATIONS.clear()
+    return found
+
 
 def shared_browser() -> object:
     if "browser" not in _SHARED:
@@ -34,8 +73,8 @@ def shared_browser() -> object:
 
         playwright = sync_playwright().start()
         _SHARED["playwright"] = playwright
-        _SHARED["browser"] = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        _SHARED["browser"] = _reporting_csp(
+            playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         )
     return _SHARED["browser"]
 

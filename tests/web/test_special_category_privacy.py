@@ -12,6 +12,7 @@ from django.urls import reverse
 from omkijken.accounts.models import AccessEvent
 from omkijken.demo.personas import CARE_PARTNER
 from omkijken.residents.models import Household, Person, TargetGroupStatus
+from tests.factories import clear_access_events
 from tests.second_factor import log_in_verified
 from tests.web.pages import demo_pages
 
@@ -80,7 +81,7 @@ def test_the_marker_does_show_to_a_letting_officer_so_the_crawl_would_catch_a_le
 
 def test_reading_a_households_special_category_data_writes_exactly_one_access_event(login) -> None:  # type: ignore[no-untyped-def]
     # given a vulnerable household and no reads yet
-    AccessEvent.objects.all().delete()
+    clear_access_events()
     household = Person.objects.get(user__username="bewoner").household
     client = login("verhuur")
     url = reverse("household_detail", args=[household.pk])
@@ -101,7 +102,7 @@ def test_reading_a_households_special_category_data_writes_exactly_one_access_ev
 
 def test_a_household_without_special_category_data_writes_no_access_event(login) -> None:  # type: ignore[no-untyped-def]
     # given a regular household
-    AccessEvent.objects.all().delete()
+    clear_access_events()
     household = Person.objects.get(user__username="buur").household
     assert not TargetGroupStatus.objects.filter(household=household).exists()
     # when the letting officer opens it
@@ -112,7 +113,7 @@ def test_a_household_without_special_category_data_writes_no_access_event(login)
 
 def test_the_building_manager_sees_neither_target_group_nor_care_lease_and_nothing_is_logged(login) -> None:  # type: ignore[no-untyped-def]
     # given the vulnerable resident in a complex the building manager manages
-    AccessEvent.objects.all().delete()
+    clear_access_events()
     household = Person.objects.get(user__username="bewoner").household
     status = TargetGroupStatus.objects.get(household=household, end_date__isnull=True)
     # when the building manager opens the household
@@ -128,7 +129,7 @@ def test_the_building_manager_sees_neither_target_group_nor_care_lease_and_nothi
 
 def test_the_care_partner_client_list_logs_one_event_per_client_shown(login) -> None:  # type: ignore[no-untyped-def]
     # given the care partner's clients
-    AccessEvent.objects.all().delete()
+    clear_access_events()
     clients = TargetGroupStatus.objects.filter(care_partner__name=CARE_PARTNER, end_date__isnull=True).count()
     assert clients > 0
     # when the coordinator opens the first page of the client list
@@ -144,7 +145,7 @@ def test_the_care_partner_client_list_logs_one_event_per_client_shown(login) -> 
 
 def test_the_corporation_admin_can_audit_reads_by_anyone_of_its_tenants(login) -> None:  # type: ignore[no-untyped-def]
     # given a read by the care partner of a Woonhaven tenant
-    AccessEvent.objects.all().delete()
+    clear_access_events()
     household = Person.objects.get(user__username="bewoner").household
     login("zorgpartner").get(reverse("household_detail", args=[household.pk]))
     # when the corporation's admin opens the access log

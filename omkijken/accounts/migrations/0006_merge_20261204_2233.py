@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0005_account_management'),
-        ('accounts', '0005_privacy_officer_role'),
+        ("accounts", "0005_account_management"),
+        ("accounts", "0005_privacy_officer_role"),
     ]
 
-    operations = [
-    ]
+    operations = []

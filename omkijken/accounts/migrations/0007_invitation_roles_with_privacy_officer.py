@@ -4,23 +4,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0006_merge_20261204_2233'),
+        ("accounts", "0006_merge_20261204_2233"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='invitation',
-            name='invitation_role_valid',
+            model_name="invitation",
+            name="invitation_role_valid",
         ),
         migrations.AlterField(
-            model_name='invitation',
-            name='role',
-            field=models.CharField(choices=[('project_leader', 'Project leader'), ('letting_officer', 'Letting officer'), ('building_manager', 'Building manager'), ('care_coordinator', 'Care-partner coordinator'), ('municipal_officer', 'Municipal officer'), ('resident', 'Resident'), ('applicant', 'Applicant (home seeker)'), ('network_partner', 'Network partner'), ('admin', 'Administrator'), ('privacy_officer', 'Privacy officer')], max_length=32, verbose_name='role'),
+            model_name="invitation",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("project_leader", "Project leader"),
+                    ("letting_officer", "Letting officer"),
+                    ("building_manager", "Building manager"),
+                    ("care_coordinator", "Care-partner coordinator"),
+                    ("municipal_officer", "Municipal officer"),
+                    ("resident", "Resident"),
+                    ("applicant", "Applicant (home seeker)"),
+                    ("network_partner", "Network partner"),
+                    ("admin", "Administrator"),
+                    ("privacy_officer", "Privacy officer"),
+                ],
+                max_length=32,
+                verbose_name="role",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.CheckConstraint(condition=models.Q(('role__in', ['project_leader', 'letting_officer', 'building_manager', 'care_coordinator', 'municipal_officer', 'resident', 'applicant', 'network_partner', 'admin', 'privacy_officer'])), name='invitation_role_valid'),
+            model_name="invitation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "role__in",
+                        [
+                            "project_leader",
+                            "letting_officer",
+                            "building_manager",
+                            "care_coordinator",
+                            "municipal_officer",
+                            "resident",
+                            "applicant",
+                            "network_partner",
+                            "admin",
+                            "privacy_officer",
+                        ],
+                    )
+                ),
+                name="invitation_role_valid",
+            ),
         ),
     ]

@@ -320,12 +320,40 @@ def clients_without_request(actor: User, complex_: Complex) -> QuerySet[Person]:
     )
 
 
-def proposal_target(person_pk: int) -> tuple[Person, Place] | None:
-    """The resident a care coordinator proposes a buddy for, with their current home (or None)."""
-    person = Person.objects.filter(pk=person_pk).first()
+def proposal_target(actor: User, person_pk: int, *, view: str) -> tuple[Person, Place] | None:
+    """The resident a care coordinator proposes a buddy for, with their current home; None (the
+    page answers 404) for anyone who is not the coordinator's own client today, whether or not
+    they have a home, so the page tells an outsider nothing. Reading an own client's page is a read
+    of their care-partner relation: one AccessEvent."""
+    if not can(actor, "propose_buddies") or actor.organisation is None:
+        return None
+    on = timezone.localdate()
+    person = (
+        Person.objects.filter(
+            Exists(
+                TargetGroupStatus.objects.filter(
+                    open_status_filter(on),
+                    household_id=OuterRef("household_id"),
+                    care_partner=actor.organisation,
+                )
+            ),
+            pk=person_pk,
+        )
+        .select_related("household")
+        .first()
+    )
     place = place_of_person(person_pk) if person else None
     if person is None or place is None:
         return None
+    AccessEvent.objects.create(
+        actor=actor,
+        actor_role=actor.role or "",
+        household_id=person.household_id,
+        corporation_id=person.household.corporation_id,
+        record="care_partner_client",
+        view=view,
+        purpose=AccessEvent.Purpose.CARE_COORDINATION,
+    )
     return person, place
 
 

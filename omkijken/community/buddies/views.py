@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -65,6 +65,14 @@ def buddy_withdraw(request: HttpRequest) -> HttpResponse:
     return redirect("community_buddy")
 
 
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """A record number the form posts; a missing or non-numeric one answers 400, nothing written."""
+    value = request.POST.get(name, "")
+    if not value.isdigit() or len(value) > 18:
+        raise BadRequest(_("The form misses a choice or has an invalid one; reload the page and try again."))
+    return int(value)
+
+
 def _coordinated(request: HttpRequest, pk: int) -> BuddyRequest:
     """A buddy request the coordinator may decide on; 403 for any other (as the buttons always did)."""
     found = selectors.buddy_requests_for(actor(request)).filter(pk=pk).first()
@@ -77,31 +85,33 @@ def _coordinated(request: HttpRequest, pk: int) -> BuddyRequest:
 @requires("coordinate_network")
 def buddy_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     buddy_request = _coordinated(request, pk)
+    neighbour_id, complex_id = _posted_id(request, "neighbour"), _posted_id(request, "complex")
     try:
         services.buddy_pair_confirm(
-            actor=actor(request), buddy_request=buddy_request, neighbour_id=int(request.POST["neighbour"])
+            actor=actor(request), buddy_request=buddy_request, neighbour_id=neighbour_id
         )
         messages.success(request, _("The pairing is confirmed."))
     except ValidationError as exc:
         flash_errors(request, exc)
-    return redirect("community_coordination", pk=int(request.POST["complex"]))
+    return redirect("community_coordination", pk=complex_id)
 
 
 @require_POST
 @requires("coordinate_network")
 def buddy_decline(request: HttpRequest, pk: int) -> HttpResponse:
     buddy_request = _coordinated(request, pk)
+    neighbour_id, complex_id = _posted_id(request, "neighbour"), _posted_id(request, "complex")
     services.buddy_proposal_decline(
-        actor=actor(request), buddy_request=buddy_request, neighbour_id=int(request.POST["neighbour"])
+        actor=actor(request), buddy_request=buddy_request, neighbour_id=neighbour_id
     )
     messages.success(request, _("The proposal is declined; it will not be made again."))
-    return redirect("community_coordination", pk=int(request.POST["complex"]))
+    return redirect("community_coordination", pk=complex_id)
 
 
 @requires("propose_buddies")
 def care_propose(request: HttpRequest, person_pk: int) -> HttpResponse:
     user = actor(request)
-    target = selectors.proposal_target(person_pk)
+    target = selectors.proposal_target(user, person_pk, view="community_care_propose")
     if target is None:
         raise Http404
     person, place = target

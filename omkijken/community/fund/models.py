@@ -112,8 +112,15 @@ class Payout(models.Model):
         return f"Payout #{self.pk}"
 
 
+# A stored receipt's extension follows its sniffed content type, never the uploader's file name
+# (a PNG uploaded as poly.html is stored as <uuid>.png).
+RECEIPT_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf"}
+
+
 def _receipt_path(instance: Receipt, filename: str) -> str:
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    """A name chosen by the server: a random uuid and the extension of the sniffed content type;
+    ``filename`` (the uploader's) is ignored."""
+    extension = RECEIPT_EXTENSIONS.get(instance.content_type, "bin")
     return f"receipts/{instance.application_id}/{uuid.uuid4().hex}.{extension}"
 
 

@@ -19,6 +19,7 @@ from omkijken.letting.models import Advert
 from omkijken.portfolio.models import Unit
 from omkijken.records import BulkUpsert
 from omkijken.residents.models import Household
+from omkijken.safe_input import UnsafeJSON, strict_loads
 
 # --- Import ---------------------------------------------------------------------------------
 
@@ -61,7 +62,9 @@ def parse_document(content: bytes, kind: str, warnings: list[RowError] | None = 
     producer's own, or a newer version's): those are not read, and each is added to ``warnings``
     by its JSON path."""
     try:
-        data = json.loads(content.decode("utf-8-sig"))
+        data = strict_loads(content)
+    except UnsafeJSON as exc:
+        raise ImportFailed([RowError(where="$", message=str(exc))]) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ImportFailed(
             [RowError(where="$", message=_("The file is not valid JSON: %(error)s") % {"error": exc})]

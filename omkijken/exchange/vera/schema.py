@@ -59,7 +59,7 @@ _DROP = {"deprecated", "example", "examples", "xml", "discriminator", "externalD
 def openapi_components() -> dict[str, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with WRV_PATH.open(encoding="utf-8") as fh:
-        spec = yaml.load(fh, Loader=loader)  # noqa: S506 - SafeLoader / CSafeLoader
+        spec = yaml.load(fh, Loader=loader)  # noqa: S506  # nosec B506 - loader is SafeLoader or CSafeLoader, our own bundled file
     components: dict[str, Any] = spec["components"]["schemas"]
     return components
 

@@ -19,7 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from omkijken.accounts.models import Membership, Organisation, Role, User
+from omkijken.accounts.audit import record_write, snapshot
+from omkijken.accounts.models import Membership, Organisation, Role, User, WriteEvent
 from omkijken.accounts.policy import can
 from omkijken.letting.mail import Recipient, send_templated, user_recipient
 from omkijken.letting.nominations.models import ExistingHomeReason, IncomeClass, Nomination
@@ -31,6 +32,24 @@ from omkijken.residents.selectors import current_lease_filter, households_for
 CONSENT_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9./_-]{2,59}$")
 NEEDS = ("LIFT", "GROUND_FLOOR", "WHEELCHAIR")
 MAX_HOUSEHOLD_SIZE = 12
+
+
+# What a write event keeps of a nomination (its own fields; the consent's reference, never its content).
+NOMINATION_FIELDS = [
+    "status",
+    "nominator",
+    "corporation",
+    "target_group",
+    "household_size",
+    "income_class",
+    "pension_age",
+    "needs",
+    "complexes",
+    "nominated_on",
+    "support_until",
+    "consent_reference",
+    "existing_home_reason",
+]
 
 
 def acceptable_complexes(
@@ -165,6 +184,14 @@ def nomination_create(
         existing_home_reason=existing_home_reason,
         created_by=actor,
     )
+    record_write(
+        actor=actor,
+        household=household,
+        record=nomination,
+        action=WriteEvent.Action.CREATE,
+        before=None,
+        after=snapshot(nomination, NOMINATION_FIELDS),
+    )
     # The notice names neither household nor target group: only that a nomination arrived.
     context = {
         "nominator": partner.name,
@@ -187,7 +214,16 @@ def nomination_withdraw(*, actor: User, nomination: Nomination) -> Nomination:
         raise PermissionDenied
     if nomination.status not in Nomination.OPEN_STATUSES:
         raise ValidationError(_("This nomination is no longer open."))
+    before = snapshot(nomination, NOMINATION_FIELDS)
     nomination.status = Nomination.Status.WITHDRAWN
     nomination.closed_on = timezone.localdate()
     nomination.save(update_fields=["status", "closed_on"])
+    record_write(
+        actor=actor,
+        household=nomination.household,
+        record=nomination,
+        action=WriteEvent.Action.UPDATE,
+        before=before,
+        after=snapshot(nomination, NOMINATION_FIELDS),
+    )
     return nomination

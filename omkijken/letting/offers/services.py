@@ -29,11 +29,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from omkijken.accounts.models import Organisation, User
+from omkijken.accounts.audit import record_write, snapshot
+from omkijken.accounts.models import Organisation, User, WriteEvent
 from omkijken.accounts.policy import can
 from omkijken.letting.adverts.models import Advert, Response
 from omkijken.letting.mail import Recipient, send_templated
 from omkijken.letting.nominations.models import Nomination
+from omkijken.letting.nominations.services import NOMINATION_FIELDS
 from omkijken.letting.offers.checks import early_handover_warning
 from omkijken.letting.offers.models import DeclineReason, KeyHandover, Offer, OfferEvent, WithdrawReason
 from omkijken.letting.rounds.models import Allocation
@@ -41,6 +43,7 @@ from omkijken.portfolio.models import Unit
 from omkijken.records import Outcome, upsert
 from omkijken.residents.models import Household, Lease, LeaseType, TargetGroupStatus
 from omkijken.residents.selectors import household_recipient, valid_on
+from omkijken.residents.services import TARGET_GROUP_FIELDS
 
 LIVE = (Offer.Status.OFFERED, Offer.Status.VIEWING)
 ALLOWED: dict[str, frozenset[str]] = {
@@ -366,19 +369,36 @@ def offer_accept(
         _close(other, Offer.Status.DECLINED, actor, DeclineReason.AND)
 
     if nomination is not None:
+        nomination_before = snapshot(nomination, NOMINATION_FIELDS)
         nomination.status = Nomination.Status.HOUSED
         nomination.closed_on = timezone.localdate()
         nomination.save(update_fields=["status", "closed_on"])
+        record_write(
+            actor=actor,
+            household=nomination.household,
+            record=nomination,
+            action=WriteEvent.Action.UPDATE,
+            before=nomination_before,
+            after=snapshot(nomination, NOMINATION_FIELDS),
+        )
         if not TargetGroupStatus.objects.filter(
             valid_on(start_date), household_id=locked.household_id
         ).exists():
-            TargetGroupStatus.objects.create(
+            status = TargetGroupStatus.objects.create(
                 household_id=locked.household_id,
                 target_group=nomination.target_group,
                 care_partner=partner_of_nomination,
                 start_date=start_date,
                 consent_reference=nomination.consent_reference,
                 recorded_by=actor,
+            )
+            record_write(
+                actor=actor,
+                household=nomination.household,
+                record=status,
+                action=WriteEvent.Action.CREATE,
+                before=None,
+                after=snapshot(status, TARGET_GROUP_FIELDS),
             )
     if locked.advert_id:
         Advert.objects.filter(pk=locked.advert_id, status__in=Advert.OPEN_STATUSES).update(

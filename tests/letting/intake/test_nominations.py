@@ -15,6 +15,7 @@ from omkijken.letting.nominations.models import ExistingHomeReason
 from omkijken.letting.nominations.services import acceptable_complexes, nomination_create, nomination_withdraw
 from omkijken.residents.models import CARE_LEASE_TYPES, Lease, TargetGroupStatus
 from omkijken.residents.selectors import current_lease_filter, households_for
+from tests.factories import clear_access_events
 
 pytestmark = pytest.mark.django_db
 CARE_PARTNER = "Stichting Tussenstap"
@@ -119,7 +120,7 @@ def test_building_manager_residents_and_municipality_never_see_nominations(perso
 
 def test_each_detail_read_writes_exactly_one_access_event(login) -> None:  # type: ignore[no-untyped-def]
     nomination = Nomination.objects.filter(nominator__name=CARE_PARTNER).first()
-    AccessEvent.objects.all().delete()
+    clear_access_events()
     login("verhuur").get(reverse("letting_nomination_detail", args=[nomination.pk]))
     login("zorgpartner").get(reverse("letting_nomination_detail", args=[nomination.pk]))
     events = list(AccessEvent.objects.order_by("pk"))
@@ -130,7 +131,7 @@ def test_each_detail_read_writes_exactly_one_access_event(login) -> None:  # typ
 
 
 def test_the_list_logs_one_event_per_nomination_shown(login) -> None:  # type: ignore[no-untyped-def]
-    AccessEvent.objects.all().delete()
+    clear_access_events()
     response = login("verhuur").get(reverse("letting_nomination_list"))
     shown = list(response.context["nominations"])
     assert shown
@@ -142,7 +143,7 @@ def test_the_list_logs_one_event_per_nomination_shown(login) -> None:  # type: i
 
 def test_a_404_writes_no_access_event(login) -> None:  # type: ignore[no-untyped-def]
     other = Nomination.objects.exclude(nominator__name=CARE_PARTNER).first()
-    AccessEvent.objects.all().delete()
+    clear_access_events()
     login("zorgpartner").get(reverse("letting_nomination_detail", args=[other.pk]))
     assert AccessEvent.objects.count() == 0
 
