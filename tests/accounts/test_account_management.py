@@ -40,7 +40,7 @@ def accept(token: str, **data: str):  # type: ignore[no-untyped-def]
 
 def test_the_admin_sees_the_corporations_staff_but_not_residents_or_other_organisations(login) -> None:  # type: ignore[no-untyped-def]
     # when the corporation's administrator opens the account page
-    html = login("admin").get(reverse("account_list")).content.decode()
+    html = login("admin", reauthenticated=True).get(reverse("account_list")).content.decode()
     # then the colleagues of the corporation are listed, residents and other organisations are not
     assert "verhuur" in html and "beheerder" in html
     assert "zorgpartner" not in html and "gemeente" not in html
@@ -52,7 +52,7 @@ def test_an_invited_colleague_gets_a_dutch_mail_sets_a_password_and_can_log_in( 
 ) -> None:
     # given the admin invites a new letting officer
     response = invite(
-        login("admin"),
+        login("admin", reauthenticated=True),
         django_capture_on_commit_callbacks,
         email="Noor.Jansen@Woonhaven.example",
         role=Role.LETTING_OFFICER,
@@ -93,7 +93,7 @@ def test_an_invited_colleague_gets_a_dutch_mail_sets_a_password_and_can_log_in( 
 def test_an_invitation_link_works_only_once(login, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
     # given an accepted invitation
     invite(
-        login("admin"),
+        login("admin", reauthenticated=True),
         django_capture_on_commit_callbacks,
         email="een@example.org",
         role=Role.BUILDING_MANAGER,
@@ -114,7 +114,7 @@ def test_an_expired_invitation_says_so_and_creates_no_account(
 ) -> None:  # type: ignore[no-untyped-def]
     # given an invitation whose time has passed
     invite(
-        login("admin"), django_capture_on_commit_callbacks, email="laat@example.org", role=Role.PROJECT_LEADER
+        login("admin", reauthenticated=True), django_capture_on_commit_callbacks, email="laat@example.org", role=Role.PROJECT_LEADER
     )
     token = token_from_mail()
     Invitation.objects.filter(email="laat@example.org").update(
@@ -150,7 +150,7 @@ def test_the_invitation_form_refuses_bad_input_in_dutch_and_writes_nothing(  # t
     # given the counts before
     before = (Invitation.objects.count(), AccountChange.objects.count())
     # when the admin posts bad input
-    response = invite(login("admin"), django_capture_on_commit_callbacks, **data)
+    response = invite(login("admin", reauthenticated=True), django_capture_on_commit_callbacks, **data)
     # then the page says what is wrong in Dutch, answers 400, and nothing is written or mailed
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -161,7 +161,7 @@ def test_the_invitation_form_refuses_bad_input_in_dutch_and_writes_nothing(  # t
 def test_a_second_invitation_to_an_address_with_an_open_one_is_refused(  # type: ignore[no-untyped-def]
     login, django_capture_on_commit_callbacks
 ) -> None:
-    client = login("admin")
+    client = login("admin", reauthenticated=True)
     invite(client, django_capture_on_commit_callbacks, email="dubbel@example.org", role=Role.LETTING_OFFICER)
     response = invite(client, django_capture_on_commit_callbacks, email="DUBBEL@example.org", role=Role.ADMIN)
     assert response.status_code == 400
@@ -172,7 +172,7 @@ def test_a_second_invitation_to_an_address_with_an_open_one_is_refused(  # type:
 def test_a_care_partners_coordinator_invites_colleagues_only_to_the_own_organisation(  # type: ignore[no-untyped-def]
     login, django_capture_on_commit_callbacks
 ) -> None:
-    client = login("zorgpartner")
+    client = login("zorgpartner", reauthenticated=True)
     # when the coordinator tries to invite an administrator (a corporation's role)
     refused = invite(
         client, django_capture_on_commit_callbacks, email="x@tussenstap.example", role=Role.ADMIN
@@ -202,7 +202,7 @@ def test_the_admin_changes_a_colleagues_role_and_the_audit_shows_before_and_afte
     # given the letting officer
     target = User.objects.get(username="verhuur")
     # when the admin makes her a project leader
-    response = login("admin").post(
+    response = login("admin", reauthenticated=True).post(
         reverse("account_detail", args=[target.pk]),
         {"action": "membership", "role": Role.PROJECT_LEADER, "job_title": "Projectleider"},
     )
@@ -212,14 +212,14 @@ def test_the_admin_changes_a_colleagues_role_and_the_audit_shows_before_and_afte
     change = AccountChange.objects.filter(target_user=target, change="role").get()
     assert change.actor.username == "admin"
     assert (change.before, change.after) == ({"role": "letting_officer"}, {"role": "project_leader"})
-    page = login("admin").get(reverse("account_detail", args=[target.pk])).content.decode()
+    page = login("admin", reauthenticated=True).get(reverse("account_detail", args=[target.pk])).content.decode()
     assert "Verhuurconsulent" in page and "Projectleider" in page
 
 
 def test_the_last_administrator_cannot_remove_their_own_admin_role(login) -> None:  # type: ignore[no-untyped-def]
     admin = User.objects.get(username="admin")
     before = AccountChange.objects.count()
-    response = login("admin").post(
+    response = login("admin", reauthenticated=True).post(
         reverse("account_detail", args=[admin.pk]), {"action": "membership", "role": Role.LETTING_OFFICER}
     )
     assert response.status_code == 400
@@ -230,7 +230,7 @@ def test_the_last_administrator_cannot_remove_their_own_admin_role(login) -> Non
 
 def test_the_coordinator_cannot_give_up_account_management_as_the_last_one(login) -> None:  # type: ignore[no-untyped-def]
     coordinator = User.objects.get(username="zorgpartner")
-    response = login("zorgpartner").post(
+    response = login("zorgpartner", reauthenticated=True).post(
         reverse("account_detail", args=[coordinator.pk]),
         {"action": "membership", "role": Role.CARE_COORDINATOR},
     )
@@ -241,7 +241,7 @@ def test_the_coordinator_cannot_give_up_account_management_as_the_last_one(login
 def test_another_organisations_account_is_not_found_and_not_changed(login) -> None:  # type: ignore[no-untyped-def]
     # given a user of the care partner
     other = User.objects.get(username="zorgpartner")
-    client = login("admin")
+    client = login("admin", reauthenticated=True)
     # when the corporation's admin opens or changes that account
     opened = client.get(reverse("account_detail", args=[other.pk]))
     posted = client.post(reverse("account_detail", args=[other.pk]), {"action": "deactivate"})
@@ -256,11 +256,11 @@ def test_deactivating_a_colleague_ends_their_sessions_and_stops_their_login(  # 
 ) -> None:
     # given the building manager logged in
     target = User.objects.get(username="beheerder")
-    theirs = login("beheerder")
+    theirs = login("beheerder", reauthenticated=True)
     assert theirs.get(reverse("home")).status_code == 200
     # when the admin deactivates the account
     with django_capture_on_commit_callbacks(execute=True):
-        response = login("admin").post(reverse("account_detail", args=[target.pk]), {"action": "deactivate"})
+        response = login("admin", reauthenticated=True).post(reverse("account_detail", args=[target.pk]), {"action": "deactivate"})
     # then the account is inactive, its session is gone, and the audit says so
     assert response.status_code == 302
     target.refresh_from_db()
@@ -274,14 +274,14 @@ def test_deactivating_a_colleague_ends_their_sessions_and_stops_their_login(  # 
 
 def test_the_admin_cannot_deactivate_their_own_account(login) -> None:  # type: ignore[no-untyped-def]
     admin = User.objects.get(username="admin")
-    response = login("admin").post(reverse("account_detail", args=[admin.pk]), {"action": "deactivate"})
+    response = login("admin", reauthenticated=True).post(reverse("account_detail", args=[admin.pk]), {"action": "deactivate"})
     assert response.status_code == 400
     admin.refresh_from_db()
     assert admin.is_active
 
 
 def test_a_withdrawn_invitation_no_longer_opens(login, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
-    client = login("admin")
+    client = login("admin", reauthenticated=True)
     invite(client, django_capture_on_commit_callbacks, email="weg@example.org", role=Role.LETTING_OFFICER)
     token = token_from_mail()
     invitation = Invitation.objects.get(email="weg@example.org")
