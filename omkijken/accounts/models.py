@@ -184,6 +184,7 @@ ACCESS_VIEW_LABELS: dict[str, Any] = {
     "api_round_proposal": _("API: proposal of a round"),
     "api_signal_list": _("API: signals"),
     "api_signal_detail": _("API: one signal"),
+    "community_care_propose": _("Proposing a buddy for a client"),
 }
 
 
@@ -197,6 +198,10 @@ class ChainedManager(models.Manager[_Event]):
     chained table, see ``ChainedEvent.chain_lock_key``) before it reads the chain head, and holds it
     until its transaction ends; nothing else takes that lock, so two writers never both extend the
     same head. SQLite serialises writers itself. The unique ``seq`` is the backstop.
+
+    No savepoint of its own (``savepoint=False``): an event that cannot be written fails the
+    transaction that read the data, so no read goes unlogged; and a page that logs its reads pays
+    one query for the chain head, not a savepoint and its release as well.
     """
 
     def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:  # type: ignore[override]
@@ -204,7 +209,7 @@ class ChainedManager(models.Manager[_Event]):
         if not objs:
             return objs
         using = kwargs.get("using") or router.db_for_write(self.model)
-        with transaction.atomic(using=using):
+        with transaction.atomic(using=using, savepoint=False):
             self.model.chain(objs, using=using)
             return super().bulk_create(objs, *args, **kwargs)
 
@@ -229,7 +234,7 @@ class ChainedEvent(models.Model):
         if not self._state.adding:
             raise ValueError("Audit events are append-only.")
         using = kwargs.get("using") or router.db_for_write(type(self))
-        with transaction.atomic(using=using):
+        with transaction.atomic(using=using, savepoint=False):
             type(self).chain([self], using=using)
             super().save(*args, **kwargs)
 

@@ -60,8 +60,7 @@ class LeefbaarometerForm(forms.Form):
     file = forms.FileField(
         label=_("Leefbaarometer CSV"),
         help_text=_(
-            "The open-data file per buurt (columns bu_code, jaar, lbm and optionally fys, onv, soc, vrz, won); "
-            "UTF-8, comma or semicolon; at most 10 MB."
+            "The open-data file per buurt, with the columns named below; UTF-8, comma or semicolon; at most 10 MB."
         ),
     )
 

@@ -30,7 +30,7 @@ class QuotaForm(forms.Form):
 class QuotaImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_("Columns: corporation, year, period (Y, H1 or H2), target_group, required."),
+        help_text=_("The columns of the example below, in that order; the period is Y, H1 or H2."),
     )
 
     def clean_file(self) -> str:

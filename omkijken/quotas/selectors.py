@@ -692,15 +692,17 @@ def forecast(
         project__in=projects, kind=Milestone.Kind.KEY_HANDOVER, on__gt=on
     ).values_list("project_id", "on"):
         milestones.setdefault(project_id, []).append(day)
-    for project in projects:
-        days = milestones.get(project.pk)
-        if not days:
-            continue
-        empty = (
-            units.filter(complex__in=project.complexes.all())
-            .exclude(pk__in=let_units.values("unit_id"))
-            .count()
-        )
+    with_handover = [p for p in projects if milestones.get(p.pk)]
+    # One grouped count of the empty homes per complex for every such project (not one per project).
+    empty_by_complex: dict[int, int] = dict(
+        units.filter(complex__in={c.pk for p in with_handover for c in p.complexes.all()})
+        .exclude(pk__in=let_units.values("unit_id"))
+        .values_list("complex_id")
+        .annotate(n=Count("id"))
+    )
+    for project in with_handover:
+        days = milestones[project.pk]
+        empty = sum(empty_by_complex.get(c.pk, 0) for c in project.complexes.all())
         for day in days:
             handovers.append((day, empty // len(days), float(project.target_vulnerable_share)))
 
