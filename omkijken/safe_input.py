@@ -21,19 +21,33 @@ MAX_MAGNITUDE = 1e15
 
 
 class UnsafeJSON(ValueError):
-    """Input we refuse; ``str(exc)`` is a translated message for the client."""
+    """Input we refuse; ``str(exc)`` is a translated message for the client, ``path`` where in the
+    document it is (``"complexes.0"``; empty for the document as a whole)."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
 
 
-def _integer(text: str) -> int:
+class _Refused:
+    """A number the parser met and we refuse; ``check`` reports it with its place in the document."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def _integer(text: str) -> int | _Refused:
     if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
-        raise UnsafeJSON(_("A number has more than %(digits)d digits.") % {"digits": MAX_INTEGER_DIGITS})
+        return _Refused(_("A number has more than %(digits)d digits.") % {"digits": MAX_INTEGER_DIGITS})
     return int(text)
 
 
-def _float(text: str) -> float:
+def _float(text: str) -> float | _Refused:
     value = float(text)
     if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
-        raise UnsafeJSON(_("A number is too large."))
+        return _Refused(_("A number is too large."))
     return value
 
 
@@ -41,33 +55,38 @@ def _constant(text: str) -> float:
     raise UnsafeJSON(_("%(value)s is not a number JSON allows.") % {"value": text})
 
 
-def _check_text(text: str) -> None:
+def _check_text(text: str, path: tuple[str, ...]) -> None:
     if "\x00" in text:
-        raise UnsafeJSON(_("A text contains a NUL character (\\u0000)."))
+        raise UnsafeJSON(_("A text contains a NUL character (\\u0000)."), ".".join(path))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise UnsafeJSON(_("A text contains an unpaired surrogate (an invalid \\u escape).")) from exc
+        raise UnsafeJSON(
+            _("A text contains an unpaired surrogate (an invalid \\u escape)."), ".".join(path)
+        ) from exc
 
 
 def check(data: Any) -> None:
-    """Walk ``data`` without recursion: depth, and every key and string."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
+    """Walk ``data`` without recursion: depth, every key and string, and the numbers the parser
+    refused; an error names its place (``"complexes.0"``)."""
+    stack: list[tuple[Any, int, tuple[str, ...]]] = [(data, 1, ())]
     while stack:
-        node, depth = stack.pop()
+        node, depth, path = stack.pop()
         if isinstance(node, str):
-            _check_text(node)
+            _check_text(node, path)
             continue
+        if isinstance(node, _Refused):
+            raise UnsafeJSON(node.message, ".".join(path))
         if not isinstance(node, dict | list):
             continue
         if depth > MAX_DEPTH:
             raise UnsafeJSON(_("The JSON is nested more than %(depth)d levels deep.") % {"depth": MAX_DEPTH})
         if isinstance(node, dict):
             for key, value in node.items():
-                _check_text(key)
-                stack.append((value, depth + 1))
+                _check_text(key, path)
+                stack.append((value, depth + 1, (*path, key)))
         else:
-            stack.extend((value, depth + 1) for value in node)
+            stack.extend((value, depth + 1, (*path, str(index))) for index, value in enumerate(node))
 
 
 def strict_loads(text: str | bytes) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.parsers import JSONParser
 
 from omkijken.safe_input import UnsafeJSON, strict_loads
@@ -18,6 +18,9 @@ class StrictJSONParser(JSONParser):
         try:
             return strict_loads(stream.read().decode(encoding))
         except UnsafeJSON as exc:
+            if exc.path:
+                # the place in the body is known: name it as a field error, as the serializers do
+                raise ValidationError({exc.path: [str(exc)]}) from exc
             raise ParseError(str(exc)) from exc
         except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
             raise ParseError(f"JSON parse error - {exc}") from exc

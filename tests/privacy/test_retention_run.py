@@ -125,7 +125,8 @@ def world() -> World:
         )
     # the access log: one read six years ago, one last month
     for at in (dt.datetime(2025, 1, 1, 9, tzinfo=dt.UTC), dt.datetime(2030, 12, 15, 9, tzinfo=dt.UTC)):
-        event = AccessEvent.objects.create(
+        # written with its time (the log is append-only: no backdating afterwards)
+        AccessEvent.objects.create(
             actor=officer,
             actor_role="privacy_officer",
             household=plain,
@@ -133,8 +134,8 @@ def world() -> World:
             record="target_group_status",
             view="test",
             purpose="audit",
+            at=at,
         )
-        AccessEvent.objects.filter(pk=event.pk).update(at=at)
     LegalHold.objects.create(
         corporation=corporation, household=held, reason="Rechtszaak huurachterstand", set_by=officer
     )
