@@ -499,3 +499,13 @@ class WriteEvent(ChainedEvent):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.record}"
+
+    # Records whose values the access log does not show: a care-partner contact is read only by the
+    # building managers of the household's complex while consent holds (residents.selectors
+    # care_partner_contacts_for); the log names the fields that changed, and the values stay in
+    # the chain for ``omkijken audit`` and an art. 15 export.
+    VALUES_HIDDEN = ("carepartnercontact:",)
+
+    @property
+    def shows_values(self) -> bool:
+        return not self.record.startswith(self.VALUES_HIDDEN)

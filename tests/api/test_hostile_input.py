@@ -31,7 +31,8 @@ def test_a_hostile_json_body_on_the_responses_endpoint_answers_400_and_writes_no
     answer = api("buur").post("/api/v1/responses/", body, content_type="application/json")
     # then it is a 400 that says what is wrong, in the API's error shape, and nothing is written
     assert answer.status_code == 400, answer.content[:200]
-    assert says in answer.json()["detail"]
+    error = answer.json()
+    assert says in " ".join([error["detail"], *(m for ms in error["errors"].values() for m in ms)])
     assert Response.objects.count() == before
 
 
