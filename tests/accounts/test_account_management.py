@@ -114,7 +114,10 @@ def test_an_expired_invitation_says_so_and_creates_no_account(
 ) -> None:  # type: ignore[no-untyped-def]
     # given an invitation whose time has passed
     invite(
-        login("admin", reauthenticated=True), django_capture_on_commit_callbacks, email="laat@example.org", role=Role.PROJECT_LEADER
+        login("admin", reauthenticated=True),
+        django_capture_on_commit_callbacks,
+        email="laat@example.org",
+        role=Role.PROJECT_LEADER,
     )
     token = token_from_mail()
     Invitation.objects.filter(email="laat@example.org").update(
@@ -212,7 +215,9 @@ def test_the_admin_changes_a_colleagues_role_and_the_audit_shows_before_and_afte
     change = AccountChange.objects.filter(target_user=target, change="role").get()
     assert change.actor.username == "admin"
     assert (change.before, change.after) == ({"role": "letting_officer"}, {"role": "project_leader"})
-    page = login("admin", reauthenticated=True).get(reverse("account_detail", args=[target.pk])).content.decode()
+    page = (
+        login("admin", reauthenticated=True).get(reverse("account_detail", args=[target.pk])).content.decode()
+    )
     assert "Verhuurconsulent" in page and "Projectleider" in page
 
 
@@ -260,7 +265,9 @@ def test_deactivating_a_colleague_ends_their_sessions_and_stops_their_login(  # 
     assert theirs.get(reverse("home")).status_code == 200
     # when the admin deactivates the account
     with django_capture_on_commit_callbacks(execute=True):
-        response = login("admin", reauthenticated=True).post(reverse("account_detail", args=[target.pk]), {"action": "deactivate"})
+        response = login("admin", reauthenticated=True).post(
+            reverse("account_detail", args=[target.pk]), {"action": "deactivate"}
+        )
     # then the account is inactive, its session is gone, and the audit says so
     assert response.status_code == 302
     target.refresh_from_db()
@@ -274,7 +281,9 @@ def test_deactivating_a_colleague_ends_their_sessions_and_stops_their_login(  # 
 
 def test_the_admin_cannot_deactivate_their_own_account(login) -> None:  # type: ignore[no-untyped-def]
     admin = User.objects.get(username="admin")
-    response = login("admin", reauthenticated=True).post(reverse("account_detail", args=[admin.pk]), {"action": "deactivate"})
+    response = login("admin", reauthenticated=True).post(
+        reverse("account_detail", args=[admin.pk]), {"action": "deactivate"}
+    )
     assert response.status_code == 400
     admin.refresh_from_db()
     assert admin.is_active

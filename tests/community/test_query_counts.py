@@ -13,6 +13,9 @@ from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 MAX_QUERIES = 20
+# A page that logs reads of special-category data appends them to the tamper-evident access log,
+# which reads the chain's head first (omkijken.accounts.models.ChainedEvent): one query more.
+LOGGING_PAGES = {"/buurt/coordinatie/N/"}
 PERSONAS = ["buur", "bewoner", "beheerder", "zorgpartner", "projectleider", "admin"]
 
 
@@ -45,7 +48,7 @@ def test_no_network_page_issues_more_than_twenty_queries(network, login) -> None
     counts = network_page_counts(login)
     # then none needs more than twenty queries
     assert len(counts) > 10
-    assert {k: n for k, n in counts.items() if n > MAX_QUERIES} == {}
+    assert {k: n for k, n in counts.items() if n > MAX_QUERIES + (k[1] in LOGGING_PAGES)} == {}
 
 
 @pytest.mark.slow

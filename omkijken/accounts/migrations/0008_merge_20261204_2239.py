@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0007_audit_append_only_trigger'),
-        ('accounts', '0007_invitation_roles_with_privacy_officer'),
+        ("accounts", "0007_audit_append_only_trigger"),
+        ("accounts", "0007_invitation_roles_with_privacy_officer"),
     ]
 
-    operations = [
-    ]
+    operations = []
