@@ -49,6 +49,16 @@ def test_an_admin_invites_a_colleague_who_sets_a_password_from_the_mail_and_logs
     page.get_by_role("link", name="Mijn account").click()
     page.get_by_role("link", name="Accounts van Woonhaven beheren").click()
     page.get_by_role("link", name="Collega uitnodigen").click()
+    # and, because inviting changes who may read what, they confirm with password and code first
+    assert "/inloggen/bevestigen/" in page.url
+    from omkijken.accounts.models import User
+    from omkijken.demo.personas import DEMO_PASSWORD
+    from tests.second_factor import current_code
+
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_label("Code", exact=True).fill(current_code(User.objects.get(username="admin")))
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url("**/accounts/uitnodigen/**")
     assert axe_violations(page) == []
     # when they invite a colleague as letting officer
     page.get_by_label("E-mailadres").fill("noor.jansen@woonhaven.example")

@@ -164,6 +164,7 @@ def test_from_nomination_and_motivation_through_a_round_and_an_offer_to_the_leas
     assert_accessible(partner)
     partner.locator("#id_household").select_option(str(client_pk))
     partner.locator("#id_household_size").fill("1")
+    partner.locator("#id_target_group").select_option(index=1)  # the form opens on "— Kies —"
     partner.locator("#id_income_class").select_option(index=0)
     partner.locator("#id_complex_1").select_option(str(complex_pk))
     partner.locator("#id_nominated_on").fill(today.isoformat())

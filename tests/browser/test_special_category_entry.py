@@ -15,6 +15,19 @@ from tests.browser.conftest import log_in
 pytestmark = [pytest.mark.browser]
 
 
+def confirm(page, base_url: str, username: str, then: str) -> None:  # type: ignore[no-untyped-def]
+    """Re-authenticate on /inloggen/bevestigen/ with the password and a current code, then go on."""
+    from omkijken.accounts.models import User
+    from omkijken.demo.personas import DEMO_PASSWORD
+    from tests.second_factor import current_code
+
+    page.goto(f"{base_url}/inloggen/bevestigen/?next={then}")
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_label("Code", exact=True).fill(current_code(User.objects.get(username=username)))
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url(f"{base_url}{then}")
+
+
 def _household_without_status():  # type: ignore[no-untyped-def]
     from omkijken.demo.personas import CORPORATION
     from omkijken.residents.models import Household, TargetGroupStatus
@@ -38,7 +51,8 @@ def test_the_target_group_form_opens_empty_refuses_an_unchosen_save_and_shows_it
     # given the letting officer on the page of a household with no target group
     household = _household_without_status()
     log_in(page, live_server.url, "verhuur")
-    page.goto(f"{live_server.url}/huishoudens/{household.pk}/")
+    # (recording a target group asks for the password and a code within ten minutes: confirmed first)
+    confirm(page, live_server.url, "verhuur", f"/huishoudens/{household.pk}/")
     target_group = page.get_by_label("Doelgroep", exact=True)
     since = page.get_by_label("Sinds")
     # then nothing is chosen for them, and "Sinds" shows today's date
