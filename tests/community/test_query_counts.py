@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 pytestmark = pytest.mark.django_db
 MAX_QUERIES = 20
 # A page that logs reads of special-category data appends them to the tamper-evident access log,
-# which reads the chain's head first (omkijken.accounts.models.ChainedEvent): one query more.
+# which reads the chain's head first (omkijken.accounts.models.ChainedEvent), on PostgreSQL after
+# taking the chain's advisory lock: one query more, two on PostgreSQL.
 LOGGING_PAGES = {"/buurt/coordinatie/N/"}
 PERSONAS = ["buur", "bewoner", "beheerder", "zorgpartner", "projectleider", "admin"]
 
@@ -48,7 +49,8 @@ def test_no_network_page_issues_more_than_twenty_queries(network, login) -> None
     counts = network_page_counts(login)
     # then none needs more than twenty queries
     assert len(counts) > 10
-    assert {k: n for k, n in counts.items() if n > MAX_QUERIES + (k[1] in LOGGING_PAGES)} == {}
+    chain_cost = 2 if connection.vendor == "postgresql" else 1
+    assert {k: n for k, n in counts.items() if n > MAX_QUERIES + chain_cost * (k[1] in LOGGING_PAGES)} == {}
 
 
 @pytest.mark.slow
