@@ -97,7 +97,10 @@ def test_a_dutch_household_gets_an_upheld_decision_in_dutch(
 def test_an_objection_after_the_time_limit_is_refused_and_nothing_is_written(sent_round) -> None:  # type: ignore[no-untyped-def]
     # given a letter sent 43 days ago
     letter = letter_of(sent_round, "later")
-    Letter.objects.filter(pk=letter.pk).update(sent_at=timezone.now() - dt.timedelta(days=43))
+    # (at noon of the local day 43 days back: "now minus 43 days" crosses midnight in the late evening
+    # when summer time ended in between, and the letter would then count as sent 42 days ago)
+    sent = dt.datetime.combine(timezone.localdate() - dt.timedelta(days=43), dt.time(12))
+    Letter.objects.filter(pk=letter.pk).update(sent_at=timezone.make_aware(sent))
     client = client_of(sent_round.households["later"])
     # when the household lodges an objection anyway
     response = client.post(reverse("letting_objection_lodge", args=[letter.pk]), {"grounds": "Too late?"})
